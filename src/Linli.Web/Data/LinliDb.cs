@@ -1,0 +1,72 @@
+using Linli.Web.Features.Audit;
+using Linli.Web.Features.Departments;
+using Linli.Web.Features.Partners;
+using Linli.Web.Features.People;
+using Linli.Web.Features.Tree;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Web.Data;
+
+/// <summary>
+/// The one model. Each provider has a subclass only so that its migrations live apart
+/// (Migrations/Sqlite, Migrations/Postgres); the model itself is shared.
+/// </summary>
+public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<LinliUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<TreeNode> Nodes => Set<TreeNode>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DepartmentArea> DepartmentAreas => Set<DepartmentArea>();
+    public DbSet<PartnerOrganisation> Partners => Set<PartnerOrganisation>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<HouseholdLink> HouseholdLinks => Set<HouseholdLink>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LinliDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads on its own and reordering an enum is harmless.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+    }
+}
+
+public sealed class SqliteLinliDb(DbContextOptions<SqliteLinliDb> options) : LinliDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite cannot order or compare DateTimeOffset; a UTC tick count sorts correctly. PostgreSQL uses timestamptz.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresLinliDb(DbContextOptions<PostgresLinliDb> options) : LinliDb(options);

@@ -1,0 +1,44 @@
+using System.Threading.RateLimiting;
+
+namespace Linli.Web.Infrastructure.Web;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public int SignInPerMinute { get; set; } = 20;
+    public int CodesPerMinute { get; set; } = 5;
+}
+
+public static class RateLimits
+{
+    /// <summary>Per-network limits on sign-in and code requests, answered with 429 ProblemDetails.</summary>
+    public static IServiceCollection AddLinliRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy("sign-in", http => PerNetwork(http, limits.SignInPerMinute));
+            options.AddPolicy("codes", http => PerNetwork(http, limits.CodesPerMinute));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Too many attempts from this network; wait a minute and try again." },
+                });
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerNetwork(HttpContext http, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}

@@ -1,0 +1,67 @@
+using Linli.Web.Components;
+using Linli.Web.Data;
+using Linli.Web.Features.Audit;
+using Linli.Web.Features.Departments;
+using Linli.Web.Features.People;
+using Linli.Web.Features.Tree;
+using Linli.Web.Infrastructure;
+using Linli.Web.Infrastructure.Auth;
+using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddLocalization();
+builder.Services.AddRazorComponents();
+builder.Services.AddLinliData(builder.Configuration);
+builder.Services.AddLinliIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddLinliRateLimits(builder.Configuration);
+
+builder.Services.AddTreeFeature(builder.Configuration);
+builder.Services.AddScoped<AuditLog>();
+
+var app = builder.Build();
+
+if (await CommandLine.TryRunAsync(app, args))
+{
+    return;
+}
+
+await DatabaseStartup.PrepareAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseLinliLocalization();
+app.MapStaticAssets();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Linli API v1");
+    options.RoutePrefix = "api-docs";
+});
+app.MapHealthChecks("/health");
+
+app.MapTreeApi();
+app.MapDepartmentsApi();
+app.MapAccountApi();
+app.MapStaffApi();
+app.MapHouseholdApi();
+app.MapAuditApi();
+app.MapLanguageSwitch();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using Linli.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linli.Tests.Infrastructure;
+
+/// <summary>Linli over real HTTP on a real database, one instance per test.</summary>
+public sealed class LinliApp(DatabaseKind kind, string connectionString, bool seedDemo = false, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Linli-demo-2026";
+
+    public DatabaseKind Kind => kind;
+
+    public static async Task<LinliApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, bool withDemo = true)
+    {
+        var app = new LinliApp(kind, await TestDatabases.CreateAsync(kind, withDemo), seedDemo: false, settings);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Starts the host (migrating the database) by creating the first client.</summary>
+    public Task StartAsync()
+    {
+        using var client = CreateClient();
+        return Task.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", kind.Provider().ToString());
+        builder.UseSetting("ConnectionStrings:Linli", connectionString);
+        builder.UseSetting("Database:SeedDemoWhenEmpty", seedDemo ? "true" : "false");
+        builder.UseSetting("Security:DemoWaivesRequiredTwoFactor", "false");
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:CodesPerMinute", "10000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in with the demo password (and a TOTP code when given).</summary>
+    public async Task<HttpClient> SignedInAsync(string login, string? twoFactorCode = null, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/account/signin", new { login, password, twoFactorCode });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"sign-in as {login} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<LinliDb, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<LinliDb>());
+    }
+}
