@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Linli.Web.Data;
+using Linli.Web.Features.Tree.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,16 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         }
 
         return client;
+    }
+
+    /// <summary>Imports a tree file the way `-- import FILE` does: no caller scope, roots allowed.</summary>
+    public async Task ImportAsCommandLineAsync(string body, string format)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<TreeImporter>();
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
+        var features = format == "csv" ? CsvTreeReader.Read(stream) : GeoJsonTreeReader.Read(stream);
+        await importer.ImportAsync(features, format, _ => true);
     }
 
     public async Task<T> WithDbAsync<T>(Func<LinliDb, Task<T>> action)

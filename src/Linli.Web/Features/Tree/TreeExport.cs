@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
@@ -49,7 +50,9 @@ public static class TreeExport
 
     public static async Task WriteGeoJsonAsync(Stream stream, IAsyncEnumerable<ExportRow> rows, CancellationToken cancellationToken)
     {
-        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // The serializer flushes synchronously, so JSON goes to a buffer that is copied to the response asynchronously.
+        var buffer = new ArrayBufferWriter<byte>(65_536);
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
@@ -80,15 +83,22 @@ public static class TreeExport
 
             json.WriteEndObject();
             json.WriteEndObject();
-            if (json.BytesPending > 32_768)
+            if (json.BytesPending + buffer.WrittenCount > 32_768)
             {
-                await json.FlushAsync(cancellationToken);
+                await CopyAsync(json, buffer, stream, cancellationToken);
             }
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        await CopyAsync(json, buffer, stream, cancellationToken);
+    }
+
+    private static async Task CopyAsync(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Stream stream, CancellationToken cancellationToken)
+    {
+        json.Flush();
+        await stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        buffer.ResetWrittenCount();
     }
 
     public static async Task WriteCsvAsync(Stream stream, IAsyncEnumerable<ExportRow> rows, CancellationToken cancellationToken)

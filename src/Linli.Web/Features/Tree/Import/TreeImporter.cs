@@ -213,36 +213,45 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
         }
     }
 
+    /// <summary>Writes level by level so each parent has its id before its children. Joins the caller's transaction if there is one.</summary>
     private async Task WriteAsync(List<Valid> valid, Dictionary<string, Existing> existing, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var paths = existing.ToDictionary(e => e.Key, e => (e.Value.Id, e.Value.Path), StringComparer.Ordinal);
             var done = 0;
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            foreach (var level in valid.GroupBy(v => v.Kind).OrderBy(g => g.Key))
+            try
             {
-                foreach (var batch in level.Chunk(BatchSize))
+                foreach (var level in valid.GroupBy(v => v.Kind).OrderBy(g => g.Key))
                 {
-                    var nodes = batch.Select(v => NewNode(v, paths)).ToList();
-                    db.Nodes.AddRange(nodes);
-                    await db.SaveChangesAsync(cancellationToken);
-                    foreach (var node in nodes)
+                    foreach (var batch in level.Chunk(BatchSize))
                     {
-                        paths[node.Code] = (node.Id, node.Path);
-                    }
+                        var nodes = batch.Select(v => NewNode(v, paths)).ToList();
+                        db.Nodes.AddRange(nodes);
+                        await db.SaveChangesAsync(cancellationToken);
+                        foreach (var node in nodes)
+                        {
+                            paths[node.Code] = (node.Id, node.Path);
+                        }
 
-                    db.ChangeTracker.Clear();
-                    done += batch.Length;
-                    progress?.Report(new ImportProgress(level.Key.ToWire(), done, valid.Count));
+                        db.ChangeTracker.Clear();
+                        done += batch.Length;
+                        progress?.Report(new ImportProgress(level.Key.ToWire(), done, valid.Count));
+                    }
                 }
             }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
 
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-            await transaction.CommitAsync(cancellationToken);
-        });
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
     }
 
     private static TreeNode NewNode(Valid v, Dictionary<string, (int Id, string Path)> paths)
