@@ -15,9 +15,12 @@ public static class IdentitySetup
 
         services.AddIdentity<LinliUser, IdentityRole<Guid>>(options =>
             {
-                options.Password.RequiredLength = 8;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase is easier to type on a phone and harder to guess.
+                options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 options.User.RequireUniqueEmail = false;
