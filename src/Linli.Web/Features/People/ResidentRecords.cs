@@ -26,7 +26,8 @@ public static class ResidentRecords
             return Problems.Forbidden();
         }
 
-        var rows = await Query(db).Where(r => r.UnitPath.StartsWith(path)).OrderBy(r => r.UnitCode).ThenBy(r => r.DisplayName).Take(PageSize).ToListAsync(cancellationToken);
+        var rows = await Project(db.HouseholdLinks.Where(h => h.Unit!.Path.StartsWith(path)).OrderBy(h => h.Unit!.Code).ThenBy(h => h.User!.DisplayName))
+            .Take(PageSize).ToListAsync(cancellationToken);
         await audit.RecordReadsAsync(Purpose(purpose, "household list"), rows.Select(Audited), cancellationToken);
         return TypedResults.Ok(rows.Select(r => r.ToRecord()).ToList());
     }
@@ -34,7 +35,7 @@ public static class ResidentRecords
     public static async Task<Results<Ok<ResidentRecord>, ProblemHttpResult>> GetAsync(
         Guid id, string? purpose, LinliDb db, ScopeAuthorizer scope, AuditLog audit, CancellationToken cancellationToken)
     {
-        var row = await Query(db).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var row = await Project(db.HouseholdLinks.Where(h => h.UserId == id)).FirstOrDefaultAsync(cancellationToken);
 
         // A resident with no household link is outside every staff scope, so the answer is the same as for a stranger.
         if (row is null || !await scope.CanAsync(Permission.ReadResidents, row.UnitPath, cancellationToken))
@@ -51,8 +52,8 @@ public static class ResidentRecords
 
     private static AuditedRecord Audited(Row row) => new("resident", row.Id.ToString(), row.Id, row.UnitPath);
 
-    private static IQueryable<Row> Query(LinliDb db) =>
-        db.HouseholdLinks.AsNoTracking().Select(h => new Row(h.UserId, h.User!.DisplayName, h.User.PhoneNumber, h.User.Email, h.Unit!.Code, h.Unit.Name, h.Unit.Path));
+    private static IQueryable<Row> Project(IQueryable<HouseholdLink> links) =>
+        links.AsNoTracking().Select(h => new Row(h.UserId, h.User!.DisplayName, h.User.PhoneNumber, h.User.Email, h.Unit!.Code, h.Unit.Name, h.Unit.Path));
 
     private sealed record Row(Guid Id, string DisplayName, string? Phone, string? Email, string UnitCode, string UnitName, string UnitPath)
     {
