@@ -81,7 +81,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
 
         // The administrator role counts only after a two-factor sign-in, so sign-in leads to setting it up.
         await MapTests.SignInAsync(page, linli, "admin");
-        await page.WaitForURLAsync(linli.Url("/me/two-factor?required=1"));
+        await page.WaitForURLAsync(linli.Url("/me/two-factor?required=true"));
         await Expect(page.Locator(".site-nav")).Not.ToContainTextAsync("审计日志");
         await page.GetByRole(AriaRole.Button, new() { Name = "开始设置" }).ClickAsync();
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);

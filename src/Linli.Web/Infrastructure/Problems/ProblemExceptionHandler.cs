@@ -39,7 +39,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 
     private static ProblemDetails ImportProblem(ImportRejectedException rejected) => new()
     {
-        Status = StatusCodes.Status400BadRequest,
+        Status = rejected.Problems.Any(p => p.Forbidden) ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest,
         Title = "The import was refused; nothing was imported",
         Detail = $"{rejected.Problems.Count} problem(s) found. Each names its {rejected.PositionName}.",
         Extensions =

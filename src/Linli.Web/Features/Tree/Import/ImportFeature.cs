@@ -14,8 +14,11 @@ public sealed record ImportFeature(
     Geometry? Geometry,
     string? GeometryError);
 
-/// <summary>A problem with one feature (or the file as a whole when <see cref="Position"/> is null).</summary>
-public sealed record ImportProblem(int? Position, string? Code, string Field, string Message);
+/// <summary>
+/// A problem with one feature (or the file as a whole when <see cref="Position"/> is null). <see cref="Forbidden"/>
+/// marks a feature placed outside the caller's part of the tree, which makes the whole refusal a 403.
+/// </summary>
+public sealed record ImportProblem(int? Position, string? Code, string Field, string Message, bool Forbidden = false);
 
 public sealed class ImportRejectedException(string positionName, IReadOnlyList<ImportProblem> problems)
     : Exception($"The import was refused with {problems.Count} problem(s); nothing was imported.")

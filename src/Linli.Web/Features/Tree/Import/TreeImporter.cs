@@ -64,6 +64,7 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
         {
             var before = problems.Count;
             void Problem(string field, string message) => problems.Add(new ImportProblem(f.Position, f.Code, field, message));
+            void Forbidden(string message) => problems.Add(new ImportProblem(f.Position, f.Code, "parentCode", message, Forbidden: true));
 
             if (string.IsNullOrWhiteSpace(f.Code))
             {
@@ -98,7 +99,7 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
                 Problem(f.Name.Length > 100 ? "name" : "nameEn", "names are at most 100 characters");
             }
 
-            CheckParent(f, kind, existing, kindInFile, mayWriteUnder, Problem);
+            CheckParent(f, kind, existing, kindInFile, mayWriteUnder, Problem, Forbidden);
 
             if (f.Code is not null && TreeCodes.Check(f.Code, kind, f.ParentCode) is { } codeError)
             {
@@ -125,7 +126,7 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
 
     private static void CheckParent(
         ImportFeature f, NodeKind kind, Dictionary<string, Existing> existing, Dictionary<string, NodeKind> kindInFile,
-        Func<string?, bool> mayWriteUnder, Action<string, string> problem)
+        Func<string?, bool> mayWriteUnder, Action<string, string> problem, Action<string> forbidden)
     {
         if (kind == NodeKind.City)
         {
@@ -135,7 +136,7 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
             }
             else if (!mayWriteUnder(null))
             {
-                problem("parentCode", "you may not add a new root to the tree");
+                forbidden("you may not add a new root to the tree");
             }
 
             return;
@@ -153,7 +154,7 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
             parentKind = parent.Kind;
             if (!mayWriteUnder(parent.Path))
             {
-                problem("parentCode", $"parent {f.ParentCode} is outside the part of the tree you may edit");
+                forbidden($"parent {f.ParentCode} is outside the part of the tree you may edit");
             }
         }
         else if (!kindInFile.TryGetValue(f.ParentCode, out parentKind))

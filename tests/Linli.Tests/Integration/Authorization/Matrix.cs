@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using Linli.Web.Features.People;
+using Linli.Web.Infrastructure.Auth;
+
+namespace Linli.Tests.Integration.Authorization;
+
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Public,
+
+    /// <summary>Any signed-in person; about themselves only.</summary>
+    SignedIn,
+
+    /// <summary>A role granting the permission, held at the target node or above it.</summary>
+    Scoped,
+
+    /// <summary>A role granting the permission, wherever it is held; results are filtered by scope.</summary>
+    RoleOnly,
+}
+
+public delegate Task<HttpResponseMessage> Call(HttpClient client, MatrixWorld world, Place target);
+
+public sealed record MatrixEntry(string Endpoint, Access Access, Permission? Permission, Call Call);
+
+/// <summary>
+/// Every API endpoint and who may call it. The matrix test fails when an endpoint is missing here, so every new
+/// endpoint must be added with its rule.
+/// </summary>
+public static class Matrix
+{
+    private static readonly string Version = Consents.HouseholdLinkText.Version;
+
+    public static readonly MatrixEntry[] Entries =
+    [
+        Public("GET /api/v1/tree/", (c, _, _) => c.GetAsync("/api/v1/tree")),
+        Public("GET /api/v1/tree/nodes/{code}", (c, _, t) => c.GetAsync($"/api/v1/tree/nodes/{t.Code}")),
+        Public("GET /api/v1/tree/nodes/{code}/children", (c, _, t) => c.GetAsync($"/api/v1/tree/nodes/{t.Code}/children")),
+        Public("GET /api/v1/tree/nodes/{code}/map", (c, _, t) => c.GetAsync($"/api/v1/tree/nodes/{t.Code}/map")),
+        Public("GET /api/v1/tree/locate", async (c, w, _) => await c.GetAsync("/api/v1/tree/locate?lat=29.53&long=106.505")),
+        Public("GET /api/v1/tree/export", (c, _, t) => c.GetAsync($"/api/v1/tree/export?format=csv&root={t.Code}")),
+        Public("GET /api/v1/departments/", (c, _, _) => c.GetAsync("/api/v1/departments")),
+        Public("GET /api/v1/consents", (c, _, _) => c.GetAsync("/api/v1/consents")),
+        Public("POST /api/v1/account/codes", (c, w, _) => c.PostAsJsonAsync("/api/v1/account/codes", new { destination = $"m{w.Next()}@example.org" })),
+        Public("POST /api/v1/account/signup", (c, w, _) => c.PostAsJsonAsync("/api/v1/account/signup", new { destination = "x@example.org", code = "1", displayName = "x", password = "long-enough-pass" }), expect: 400),
+        Public("POST /api/v1/account/signin", (c, _, _) => c.PostAsJsonAsync("/api/v1/account/signin", new { login = "nobody", password = "wrong-password" }), expect: 401),
+        Public("POST /api/v1/account/signout", (c, _, _) => c.PostAsync("/api/v1/account/signout", null)),
+
+        SignedIn("GET /api/v1/account/me", (c, _, _) => c.GetAsync("/api/v1/account/me")),
+        SignedIn("POST /api/v1/account/two-factor/setup", (c, _, _) => c.PostAsync("/api/v1/account/two-factor/setup", null)),
+        SignedIn("POST /api/v1/account/two-factor/enable", (c, _, _) => c.PostAsJsonAsync("/api/v1/account/two-factor/enable", new { code = "x" }), expect: 400),
+        SignedIn("PUT /api/v1/me/household", (c, _, _) => c.PutAsJsonAsync("/api/v1/me/household", new { unitCode = Web.Features.Demo.DemoAccounts.UnitCode, consentVersion = Version })),
+        SignedIn("DELETE /api/v1/me/household", (c, _, _) => c.DeleteAsync("/api/v1/me/household")),
+        SignedIn("GET /api/v1/me/consents", (c, _, _) => c.GetAsync("/api/v1/me/consents")),
+        SignedIn("GET /api/v1/me/access-log", (c, _, _) => c.GetAsync("/api/v1/me/access-log")),
+
+        Scoped("GET /api/v1/tree/nodes/{code}/people", Permission.ViewPeopleInRoles, (c, _, t) => c.GetAsync($"/api/v1/tree/nodes/{t.Code}/people")),
+        Scoped("GET /api/v1/tree/nodes/{code}/households", Permission.ReadResidents, (c, _, t) => c.GetAsync($"/api/v1/tree/nodes/{t.Code}/households")),
+        Scoped("GET /api/v1/residents/{id:guid}", Permission.ReadResidents, async (c, w, t) => await c.GetAsync($"/api/v1/residents/{await w.ResidentUnderAsync(t)}")),
+        Scoped("PUT /api/v1/tree/nodes/{code}", Permission.EditTree, (c, _, t) => c.PutAsJsonAsync($"/api/v1/tree/nodes/{t.Code}", new { nameEn = "Renamed" })),
+        Scoped("POST /api/v1/tree/nodes", Permission.EditTree, (c, w, t) => c.PostAsJsonAsync("/api/v1/tree/nodes", new { code = w.NewChildCode(t), parentCode = t.Code, kind = MatrixWorld.ChildKind(t), name = "新" })),
+        Scoped("DELETE /api/v1/tree/nodes/{code}", Permission.EditTree, async (c, w, t) => await c.DeleteAsync($"/api/v1/tree/nodes/{await w.LeafUnderAsync(t)}")),
+        Scoped("POST /api/v1/tree/import", Permission.ImportTree, (c, w, t) => c.PostAsync("/api/v1/tree/import", new StringContent(
+            $$$"""{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"code":"{{{w.NewChildCode(t)}}}","parentCode":"{{{t.Code}}}","kind":"{{{MatrixWorld.ChildKind(t)}}}","name":"导入"}}]}""",
+            System.Text.Encoding.UTF8, "application/geo+json"))),
+        Scoped("POST /api/v1/staff/", Permission.ManageStaff, (c, w, t) => c.PostAsJsonAsync("/api/v1/staff", new { login = $"staff-{w.Next()}", displayName = "新人", role = new { role = "UnitChief", nodeCode = t.Code } }), expect: 201),
+        Scoped("POST /api/v1/staff/{userId:guid}/roles", Permission.ManageStaff, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/staff/{await w.ResidentUnderAsync(t)}/roles", new { role = "UnitChief", nodeCode = t.Code }), expect: 201),
+        Scoped("DELETE /api/v1/staff/roles/{assignmentId:int}", Permission.ManageStaff, async (c, w, t) => await c.DeleteAsync($"/api/v1/staff/roles/{await w.AssignmentAtAsync(t)}")),
+        Scoped("POST /api/v1/departments/", Permission.ManageDepartments, (c, w, t) => c.PostAsJsonAsync("/api/v1/departments", new { code = $"dept-{w.Next()}", name = "部门", kind = "Other", areaCodes = new[] { t.Code } })),
+
+        RoleOnly("GET /api/v1/audit/", Permission.SearchAudit, (c, _, _) => c.GetAsync("/api/v1/audit")),
+    ];
+
+    private static MatrixEntry Public(string endpoint, Call call, int? expect = null) => new(endpoint, Access.Public, null, Expect(call, expect));
+
+    private static MatrixEntry SignedIn(string endpoint, Call call, int? expect = null) => new(endpoint, Access.SignedIn, null, Expect(call, expect));
+
+    private static MatrixEntry Scoped(string endpoint, Permission permission, Call call, int? expect = null) => new(endpoint, Access.Scoped, permission, Expect(call, expect));
+
+    private static MatrixEntry RoleOnly(string endpoint, Permission permission, Call call) => new(endpoint, Access.RoleOnly, permission, call);
+
+    /// <summary>Where an allowed call does not answer 2xx (e.g. a deliberately wrong code), the status it must answer instead.</summary>
+    private static Call Expect(Call call, int? status) => status is null ? call : async (c, w, t) =>
+    {
+        var response = await call(c, w, t);
+        response.Headers.Add("X-Matrix-Expected", status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return response;
+    };
+}
