@@ -25,6 +25,7 @@ public sealed class LanguageTests(ChromiumFixture chromium)
         await Expect(heading).ToHaveTextAsync("Linli: getting things done in the neighbourhood");
         await Expect(page.Locator(".site-nav")).ToContainTextAsync("Sign in");
         await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "home-en");
 
         // The switch comes back to the page it was used on, and place names follow the language.
         await page.GotoAsync(linli.Url("/tree/" + TreeGenerator.ShiqiaopuCode));

@@ -27,12 +27,14 @@ public sealed class MapTests(ChromiumFixture chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名、密码或验证码不正确");
         await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "signin-error");
 
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync(linli.Url("/"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "你好，陈海燕" })).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "home-grid-chief");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "我的网格" }).ClickAsync();
         await page.WaitForURLAsync(linli.Url("/tree/" + DemoAccounts.GridCode));

@@ -32,6 +32,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "第 2 步（共 2 步）：创建账号" })).ToBeVisibleAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("neighbour@example.com");
         await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "signup-step2");
 
         // Development has no SMS or email: the code waits in the developer outbox.
         await page.GetByRole(AriaRole.Link, new() { Name = "开发者发件箱" }).First.ClickAsync();
@@ -66,6 +67,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
         await Expect(page.Locator("#household-heading + p")).ToContainTextAsync(DemoAccounts.UnitCode);
         await Expect(page.Locator("#consents-heading ~ .table-wrap tbody tr")).ToHaveCountAsync(1);
         await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "me-linked");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "撤回同意并删除关联" }).ClickAsync();
         await page.WaitForURLAsync(linli.Url("/me?done=withdrawn"));
@@ -86,6 +88,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "开始设置" }).ClickAsync();
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
         await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "two-factor");
 
         await page.GetByLabel("验证码").FillAsync("000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "开启两步验证" }).ClickAsync();
@@ -104,6 +107,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "结果" })).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "audit");
     }
 
     [GeneratedRegex(@"\b\d{6}\b")]

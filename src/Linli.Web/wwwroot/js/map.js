@@ -76,7 +76,8 @@ async function draw(element) {
     },
   }).addTo(map);
 
-  map.fitBounds(layer.getBounds(), { padding: [16, 16], maxZoom: 19 });
+  // Extra room on the left keeps the outline clear of the zoom buttons.
+  map.fitBounds(layer.getBounds(), { paddingTopLeft: [52, 20], paddingBottomRight: [20, 20], maxZoom: 19 });
   element.dataset.drawn = String(features.length);
   say('ready');
 }
