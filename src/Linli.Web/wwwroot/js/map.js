@@ -79,5 +79,9 @@ async function draw(element) {
   // Extra room on the left keeps the outline clear of the zoom buttons.
   map.fitBounds(layer.getBounds(), { paddingTopLeft: [52, 20], paddingBottomRight: [20, 20], maxZoom: 19 });
   element.dataset.drawn = String(features.length);
-  say('ready');
+  if (features.some((feature) => feature.properties.code !== self)) {
+    say('ready');
+  } else if (status) {
+    status.textContent = '';
+  }
 }
