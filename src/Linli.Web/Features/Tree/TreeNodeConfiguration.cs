@@ -10,7 +10,8 @@ internal sealed class TreeNodeConfiguration : IEntityTypeConfiguration<TreeNode>
     {
         node.ToTable("tree_nodes");
         node.HasIndex(n => n.Code).IsUnique();
-        node.HasIndex(n => n.Path);
+        // Subtree queries are `Path LIKE 'prefix%'`; PostgreSQL uses a btree for that only with pattern operators.
+        node.HasIndex(n => n.Path).HasOperators("text_pattern_ops");
         node.HasIndex(n => n.ParentId);
         node.Property(n => n.Code).HasMaxLength(24);
         node.Property(n => n.Path).HasMaxLength(200);
