@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Linli.Web.Components;
 using Linli.Web.Data;
 using Linli.Web.Features.Audit;
@@ -19,6 +21,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents();
+
+// Write Chinese text as characters, not &#x…; entities: pages are less than half the size on a slow connection.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLinliData(builder.Configuration);
 builder.Services.AddLinliIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddLinliRateLimits(builder.Configuration);

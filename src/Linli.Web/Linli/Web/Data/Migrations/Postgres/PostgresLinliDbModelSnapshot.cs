@@ -440,6 +440,8 @@ namespace Linli.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Path");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Path"), new[] { "text_pattern_ops" });
+
                     b.ToTable("tree_nodes", (string)null);
                 });
 
