@@ -41,7 +41,13 @@ if (await CommandLine.TryRunAsync(app, args))
 await DatabaseStartup.PrepareAsync(app);
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+
+// The API answers errors as ProblemDetails; people in a browser get a page in their language instead.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+
+// Routing after the status code pages, so a re-executed request is routed to the error page.
+app.UseRouting();
 app.UseLinliLocalization();
 app.MapStaticAssets();
 app.UseAuthentication();

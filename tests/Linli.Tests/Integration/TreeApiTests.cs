@@ -106,3 +106,22 @@ public sealed class TreeApiTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api-docs/index.html")).StatusCode);
     }
 }
+
+public sealed class ErrorResponseTests
+{
+    [Fact]
+    public async Task Unknown_api_paths_answer_problem_json_and_unknown_pages_an_html_page()
+    {
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite);
+        var client = app.Anonymous();
+
+        var api = await client.GetAsync("/api/v1/nothing-here");
+        var page = await client.GetAsync("/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("找不到这个页面", await page.Content.ReadAsStringAsync());
+    }
+}
