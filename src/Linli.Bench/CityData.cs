@@ -33,6 +33,32 @@ internal static class CityData
         return nodes;
     }
 
+    /// <summary>
+    /// The same nodes with every grid's edges cut into <paramref name="segmentsPerEdge"/> collinear pieces: the same areas,
+    /// but no longer 5-point rectangles, so point-in-polygon tests take the general path (as real, irregular grids do)
+    /// instead of any rectangle shortcut.
+    /// </summary>
+    public static List<IndexedNode> WithDensifiedGrids(IEnumerable<IndexedNode> nodes, int segmentsPerEdge)
+    {
+        return [.. nodes.Select(n => n.Kind == NodeKind.Grid && n.Geometry is not null
+            ? n with { Geometry = Densify(n.Geometry, segmentsPerEdge) }
+            : n)];
+    }
+
+    private static Geometry Densify(Geometry geometry, int segmentsPerEdge)
+    {
+        var longest = 0.0;
+        var coordinates = geometry.Coordinates;
+        for (var i = 1; i < coordinates.Length; i++)
+        {
+            longest = Math.Max(longest, coordinates[i - 1].Distance(coordinates[i]));
+        }
+
+        var densified = NetTopologySuite.Densify.Densifier.Densify(geometry, longest / segmentsPerEdge * 1.0001);
+        densified.SRID = geometry.SRID;
+        return densified;
+    }
+
     /// <summary>The envelope of every grid: the urban core that the city's grids tile, so every point in it has a grid.</summary>
     public static Envelope GridExtent(IEnumerable<IndexedNode> nodes)
     {

@@ -155,8 +155,7 @@ internal static class ImportTiming
                 return;
             }
 
-            // The first report comes after validation and the first batch; the batch's share is estimated from the
-            // level's later batches when there are some.
+            // The importer first reports after validation and its first batch (the city), so the first line holds both.
             Console.WriteLine("  stage                          rows       seconds");
             var previousAt = TimeSpan.Zero;
             var previousDone = 0;

@@ -15,6 +15,16 @@ namespace Linli.Bench;
 public class LocateBenchmarks
 {
     public const int Points = 10_000;
+    public const int SegmentsPerEdge = 10;
+
+    /// <summary>
+    /// <c>rectangles</c>: the grids as generated (5-point rectangles, which NTS's prepared polygons answer from the
+    /// envelope alone). <c>densified</c>: the same areas with each grid's longest edge cut into <see cref="SegmentsPerEdge"/>
+    /// pieces and the others at that spacing (36.5 points per grid on average), standing in for the irregular polygons of
+    /// real data, which take the general point-in-polygon path.
+    /// </summary>
+    [Params("rectangles", "densified")]
+    public string Grids { get; set; } = "rectangles";
 
     private SpatialIndex _index = SpatialIndex.Empty;
     private (double Latitude, double Longitude)[] _points = [];
@@ -23,6 +33,11 @@ public class LocateBenchmarks
     public void Setup()
     {
         var nodes = CityData.IndexedNodes(TreeGenerator.GenerateCity());
+        if (Grids == "densified")
+        {
+            nodes = CityData.WithDensifiedGrids(nodes, SegmentsPerEdge);
+        }
+
         _index = new SpatialIndex(nodes);
         _points = CityData.RandomPoints(CityData.GridExtent(nodes), Points);
         if (_index.GridCount != TreeGenerator.CityGrids || _index.BuildingCount != TreeGenerator.CityBuildings)
@@ -30,8 +45,9 @@ public class LocateBenchmarks
             throw new InvalidOperationException($"Expected the city dataset, got {_index.GridCount} grids and {_index.BuildingCount} buildings.");
         }
 
+        var pointsPerGrid = nodes.Where(n => n.Kind == NodeKind.Grid).Average(n => n.Geometry!.NumPoints);
         var misses = _points.Count(p => _index.FindGridNode(p.Latitude, p.Longitude) is null);
-        Console.WriteLine($"// city index: {_index.GridCount} grids, {_index.BuildingCount} buildings; {Points} points, {misses} outside every grid");
+        Console.WriteLine($"// city index ({Grids}): {_index.GridCount} grids, {_index.BuildingCount} buildings, {pointsPerGrid:F1} points per grid; {Points} lookups, {misses} outside every grid");
     }
 
     /// <summary>The hot path: the grid only.</summary>
