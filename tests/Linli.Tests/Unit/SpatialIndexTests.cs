@@ -54,6 +54,21 @@ public sealed class SpatialIndexTests
     [Fact]
     public void A_point_outside_every_grid_is_not_located() => Assert.Null(TwoGrids().Locate(29.6, 106.6));
 
+    [Fact]
+    public void A_grid_that_is_no_rectangle_is_tested_against_its_shape_not_its_envelope()
+    {
+        var triangle = Factory.CreatePolygon([new Coordinate(106.5, 29.5), new Coordinate(106.51, 29.5), new Coordinate(106.5, 29.51), new Coordinate(106.5, 29.5)]);
+        var index = new SpatialIndex(
+        [
+            new IndexedNode("500107001001", null, NodeKind.Community, "社区", null, Box(106.5, 29.5, 106.51, 29.51)),
+            new IndexedNode("500107001001001", "500107001001", NodeKind.Grid, "三角网格", null, triangle),
+        ]);
+
+        Assert.Equal("500107001001001", index.FindGridNode(29.502, 106.502)?.Code);
+        Assert.Equal("500107001001001", index.FindGridNode(29.505, 106.505)?.Code);
+        Assert.Null(index.FindGridNode(29.509, 106.509));
+    }
+
     [Theory]
     [InlineData(91, 0, false)]
     [InlineData(-90, 180, true)]
