@@ -37,8 +37,11 @@ public sealed partial class AccountTests
         Assert.Equal(JsonValueKind.Null, me.GetProperty("email").ValueKind);
         Assert.Empty(me.GetProperty("roles").EnumerateArray());
 
-        // The code is used up; a second account for the same number is refused.
-        var again = await app.Anonymous().PostAsJsonAsync("/api/v1/account/signup", new { destination = "13912345678", code, displayName = "x", password = "another-passphrase" });
+        // The code is used up, and with a fresh code a second account for the same number is refused.
+        var reused = await app.Anonymous().PostAsJsonAsync("/api/v1/account/signup", new { destination = "13912345678", code, displayName = "x", password = "another-passphrase" });
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        await client.PostAsJsonAsync("/api/v1/account/codes", new { destination = "13912345678" });
+        var again = await app.Anonymous().PostAsJsonAsync("/api/v1/account/signup", new { destination = "13912345678", code = LatestCode(app, "+8613912345678"), displayName = "x", password = "another-passphrase" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -85,19 +88,52 @@ public sealed partial class AccountTests
     }
 
     [Theory, BothDatabases]
-    public async Task Repeated_wrong_passwords_lock_the_account(DatabaseKind kind)
+    public async Task Repeated_wrong_passwords_lock_the_account_without_revealing_that_it_exists(DatabaseKind kind)
     {
         await using var app = await LinliApp.StartAsync(kind);
         var client = app.Anonymous();
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/account/signin", new { login = "gridchief", password = "wrong" })).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Locked, (await client.PostAsJsonAsync("/api/v1/account/signin", new { login = "gridchief", password = "wrong" })).StatusCode);
         var locked = await client.PostAsJsonAsync("/api/v1/account/signin", new { login = "gridchief", password = LinliApp.DemoPassword });
-        Assert.Equal(HttpStatusCode.Locked, locked.StatusCode);
+        var unknown = await client.PostAsJsonAsync("/api/v1/account/signin", new { login = "nobody-here", password = "whatever-it-is" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
+            (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Sign_up_says_an_address_is_taken_only_to_whoever_proves_they_hold_it()
+    {
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite);
+        var client = app.Anonymous();
+        var taken = DemoAccounts.EmailOf("gridchief");
+
+        var guessed = await client.PostAsJsonAsync("/api/v1/account/signup", new { destination = taken, code = "123456", displayName = "x", password = "a-good-passphrase" });
+        await client.PostAsJsonAsync("/api/v1/account/codes", new { destination = taken });
+        var proved = await client.PostAsJsonAsync("/api/v1/account/signup", new { destination = taken, code = LatestCode(app, taken), displayName = "x", password = "a-good-passphrase" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, guessed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, proved.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_authenticator_key_is_refused_while_two_factor_is_on()
+    {
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite);
+        var police = await app.SignedInAsync("police");
+        var key = (await (await police.PostAsync("/api/v1/account/two-factor/setup", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString()!;
+        await police.PostAsJsonAsync("/api/v1/account/two-factor/enable", new { code = Totp.Now(key) });
+
+        var again = await police.PostAsync("/api/v1/account/two-factor/setup", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().PostAsJsonAsync("/api/v1/account/signin", new { login = "police", password = LinliApp.DemoPassword, twoFactorCode = Totp.Now(key) })).StatusCode);
     }
 
     [Theory, BothDatabases]

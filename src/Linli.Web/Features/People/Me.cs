@@ -16,7 +16,10 @@ public static class Me
     }
 
     /// <summary>What the person sees about themselves: contact, roles (and whether each is usable now), household.</summary>
-    public static async Task<MeResponse> DescribeAsync(LinliUser user, HttpContext http, CancellationToken cancellationToken)
+    /// <param name="justSignedInWithSecondFactor">
+    /// True only right after a TOTP sign-in, when the request's principal is still the anonymous one.
+    /// </param>
+    public static async Task<MeResponse> DescribeAsync(LinliUser user, HttpContext http, CancellationToken cancellationToken, bool justSignedInWithSecondFactor = false)
     {
         var db = http.RequestServices.GetRequiredService<LinliDb>();
         var scope = http.RequestServices.GetRequiredService<ScopeAuthorizer>();
@@ -27,10 +30,8 @@ public static class Me
             .Join(db.Consents, h => h.ConsentId, c => c.Id, (h, c) => new HouseholdDto(h.Unit!.Code, h.Unit.Name, c.TextVersion, h.LinkedAt))
             .FirstOrDefaultAsync(cancellationToken);
 
-        // Right after sign-in the request principal is still the anonymous one, so usability is judged from the account.
-        var signedInWithSecondFactor = user.TwoFactorEnabled;
         var held = roles.Select(r => new HeldRoleDto(r.Id, r.Role.ToString(), r.NodeCode, r.NodeName, r.DepartmentCode, r.PartnerId,
-            scope.IsUsable(r.Role) || signedInWithSecondFactor)).ToList();
+            scope.IsUsable(r.Role) || justSignedInWithSecondFactor)).ToList();
         return new MeResponse(user.Id, user.DisplayName, user.Kind.ToString(), user.Email, user.PhoneNumber, user.TwoFactorEnabled,
             held.Any(r => !r.Usable), held, household);
     }

@@ -29,10 +29,12 @@ public static class SignIn
         var (outcome, user) = await TrySignInAsync(request, users, signIn, cancellationToken);
         return outcome switch
         {
-            SignInOutcome.SignedIn => TypedResults.Ok(await Me.DescribeAsync(user!, http, cancellationToken)),
-            SignInOutcome.LockedOut => TypedResults.Problem("Too many failed attempts; the account is locked for a few minutes.", statusCode: StatusCodes.Status423Locked),
+            SignInOutcome.SignedIn => TypedResults.Ok(await Me.DescribeAsync(user!, http, cancellationToken, justSignedInWithSecondFactor: user!.TwoFactorEnabled)),
             SignInOutcome.TwoFactorCodeNeeded => Problems.Invalid("twoFactorCode", "enter the 6-digit code from your authenticator app"),
-            _ => TypedResults.Problem("The user name or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"),
+
+            // A locked account answers like a wrong password, so nobody learns which logins exist.
+            _ => TypedResults.Problem("The details are wrong, or there were too many attempts; try again in a few minutes.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed"),
         };
     }
 

@@ -48,17 +48,18 @@ public static class SignUp
             return Problems.Invalid("password", "a password is required");
         }
 
-        if (await users.Users.AnyAsync(u => u.UserName == destination, cancellationToken))
-        {
-            return Problems.Conflict("An account already uses this number or address; sign in instead.");
-        }
-
         var check = await codes.ConsumeAsync(destination, request.Code, cancellationToken);
         if (check != CodeCheck.Valid)
         {
             return Problems.Invalid("code", check == CodeCheck.TooManyAttempts
                 ? "too many wrong codes; request a new one"
                 : "the code is wrong or has expired");
+        }
+
+        // Only after the code proves the address is held do we say whether an account already uses it.
+        if (await users.Users.AnyAsync(u => u.UserName == destination || u.Email == destination || u.PhoneNumber == destination, cancellationToken))
+        {
+            return Problems.Conflict("An account already uses this number or address; sign in instead.");
         }
 
         var user = new LinliUser

@@ -10,13 +10,19 @@ namespace Linli.Web.Features.People;
 /// <summary>TOTP enrolment with any authenticator app; required before police and administrator roles count.</summary>
 public static class TwoFactor
 {
-    public static async Task<Results<Ok<TwoFactorSetup>, UnauthorizedHttpResult>> SetupAsync(
+    public static async Task<Results<Ok<TwoFactorSetup>, UnauthorizedHttpResult, ProblemHttpResult>> SetupAsync(
         ClaimsPrincipal principal, UserManager<LinliUser> users)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return TypedResults.Unauthorized();
+        }
+
+        // A new key while two-factor is on would leave the person's app producing codes that no longer work.
+        if (user.TwoFactorEnabled)
+        {
+            return Problems.Conflict("Two-factor sign-in is already on for this account.");
         }
 
         await users.ResetAuthenticatorKeyAsync(user);
