@@ -15,7 +15,7 @@ public sealed record ImportResult(int Imported, IReadOnlyDictionary<string, int>
 /// </summary>
 public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
 {
-    private const int BatchSize = 5_000;
+    private const int BatchSize = 20_000;
 
     private sealed record Existing(int Id, NodeKind Kind, string Path);
 
@@ -222,30 +222,20 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
         {
             var paths = existing.ToDictionary(e => e.Key, e => (e.Value.Id, e.Value.Path), StringComparer.Ordinal);
             var done = 0;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
+            foreach (var level in valid.GroupBy(v => v.Kind).OrderBy(g => g.Key))
             {
-                foreach (var level in valid.GroupBy(v => v.Kind).OrderBy(g => g.Key))
+                foreach (var batch in level.Chunk(BatchSize))
                 {
-                    foreach (var batch in level.Chunk(BatchSize))
+                    var nodes = batch.Select(v => NewNode(v, paths)).ToList();
+                    await TreeNodeWriter.InsertAsync(db, nodes, needIds: level.Key != NodeKind.Unit, cancellationToken);
+                    foreach (var node in nodes)
                     {
-                        var nodes = batch.Select(v => NewNode(v, paths)).ToList();
-                        db.Nodes.AddRange(nodes);
-                        await db.SaveChangesAsync(cancellationToken);
-                        foreach (var node in nodes)
-                        {
-                            paths[node.Code] = (node.Id, node.Path);
-                        }
-
-                        db.ChangeTracker.Clear();
-                        done += batch.Length;
-                        progress?.Report(new ImportProgress(level.Key.ToWire(), done, valid.Count));
+                        paths[node.Code] = (node.Id, node.Path);
                     }
+
+                    done += batch.Length;
+                    progress?.Report(new ImportProgress(level.Key.ToWire(), done, valid.Count));
                 }
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
 
             if (own is not null)
