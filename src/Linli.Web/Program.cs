@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Linli.Web.Components;
 using Linli.Web.Data;
 using Linli.Web.Features.Audit;
+using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
@@ -69,6 +70,7 @@ app.MapAccountApi();
 app.MapStaffApi();
 app.MapHouseholdApi();
 app.MapAuditApi();
+app.MapCategoriesApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -1,3 +1,4 @@
+using Linli.Web.Features.Cases;
 using Linli.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,9 @@ public static partial class DatabaseStartup
         {
             LogSeeded(logger);
         }
+
+        // After the demo, so its departments can be linked as handlers.
+        await CategoryDefaults.SeedIfEmptyAsync(db, CancellationToken.None);
 
         if (await db.Users.AnyAsync(u => u.UserName == DemoAccounts.All[0].Login && u.Email == DemoAccounts.All[0].Email))
         {

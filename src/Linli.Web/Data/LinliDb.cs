@@ -1,4 +1,5 @@
 using Linli.Web.Features.Audit;
+using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
@@ -24,6 +25,7 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<HouseholdLink> HouseholdLinks => Set<HouseholdLink>();
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,7 +23,8 @@ public static class AuditApi
         Guid? subject, Guid? actor, string? recordType, DateTimeOffset? from, DateTimeOffset? to, long? before,
         LinliDb db, ScopeAuthorizer scope, CancellationToken cancellationToken)
     {
-        var roots = (await scope.RolesGrantingAsync(Permission.SearchAudit, cancellationToken)).Select(r => r.NodePath).OfType<string>().ToList();
+        var held = await scope.RolesGrantingAsync(Permission.SearchAudit, cancellationToken);
+        var roots = held.Select(r => r.NodePath).OfType<string>().ToList();
         if (roots.Count == 0)
         {
             return Problems.Forbidden("Only administrators may search the audit log.");
@@ -32,7 +33,7 @@ public static class AuditApi
         var entries = db.AuditEntries.AsNoTracking();
 
         // Entries with no place in the tree are visible only to administrators of a whole city (a root).
-        var seesUnplaced = roots.Any(r => r.Count(c => c == '/') == 2);
+        var seesUnplaced = held.Any(r => r.IsAtRoot);
         entries = entries.Where(e => (e.NodePath == null && seesUnplaced) || roots.Any(r => e.NodePath!.StartsWith(r)));
         if (subject is not null)
         {

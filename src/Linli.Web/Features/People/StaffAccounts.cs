@@ -96,7 +96,7 @@ public static class StaffAccounts
         var path = assignment.Node?.Path;
         var allowed = path is not null
             ? await scope.CanAsync(Permission.ManageStaff, path, cancellationToken)
-            : (await scope.RolesGrantingAsync(Permission.ManageStaff, cancellationToken)).Any(r => r.NodePath?.Count(c => c == '/') == 2);
+            : await scope.CanAtRootAsync(Permission.ManageStaff, cancellationToken);
         if (!allowed)
         {
             return Problems.Forbidden();

@@ -12,6 +12,7 @@ public enum Permission
     ReadResidents,
     SearchAudit,
     ManageDepartments,
+    ManageCategories,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -22,7 +23,7 @@ public static class RolePermissions
         [StaffRole.Administrator] =
         [
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ImportTree, Permission.ManageStaff,
-            Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments,
+            Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments, Permission.ManageCategories,
         ],
         [StaffRole.StreetStaff] = [Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents],
         [StaffRole.CommunityWorker] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],

@@ -23,6 +23,10 @@ public sealed class ScopeAuthorizer(CurrentUser currentUser, IOptions<SecurityOp
     public async Task<bool> CanAsync(Permission permission, string nodePath, CancellationToken cancellationToken = default) =>
         (await RolesGrantingAsync(permission, cancellationToken)).Any(r => r.NodePath is not null && nodePath.StartsWith(r.NodePath, StringComparison.Ordinal));
 
+    /// <summary>For what is city-wide (the category catalogue, records with no place in the tree): the role must be held at a root.</summary>
+    public async Task<bool> CanAtRootAsync(Permission permission, CancellationToken cancellationToken = default) =>
+        (await RolesGrantingAsync(permission, cancellationToken)).Any(r => r.IsAtRoot);
+
     /// <summary>The held roles that grant <paramref name="permission"/> and are usable in this sign-in.</summary>
     public async Task<IReadOnlyList<HeldRole>> RolesGrantingAsync(Permission permission, CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,9 @@ public enum Access
 
     /// <summary>A role granting the permission, wherever it is held; results are filtered by scope.</summary>
     RoleOnly,
+
+    /// <summary>A role granting the permission held at a root of the tree: city-wide settings.</summary>
+    Root,
 }
 
 public delegate Task<HttpResponseMessage> Call(HttpClient client, MatrixWorld world, Place target);
@@ -69,6 +72,11 @@ public static class Matrix
         Scoped("POST /api/v1/departments/", Permission.ManageDepartments, (c, w, t) => c.PostAsJsonAsync("/api/v1/departments", new { code = $"dept-{w.Next()}", name = "部门", kind = "Other", areaCodes = new[] { t.Code } })),
 
         RoleOnly("GET /api/v1/audit/", Permission.SearchAudit, (c, _, _) => c.GetAsync("/api/v1/audit")),
+
+        Public("GET /api/v1/categories/", (c, _, _) => c.GetAsync("/api/v1/categories")),
+        Public("GET /api/v1/categories/{code}", (c, _, _) => c.GetAsync("/api/v1/categories/water-leak")),
+        new("PUT /api/v1/categories/{code}", Access.Root, Permission.ManageCategories, (c, w, _) => c.PutAsJsonAsync($"/api/v1/categories/matrix-{w.Next()}",
+            new { name = "测试", group = "other", priority = "General", handlerGridRole = "GridChief", attributes = Array.Empty<object>() })),
     ];
 
     private static MatrixEntry Public(string endpoint, Call call, int? expect = null) => new(endpoint, Access.Public, null, Expect(call, expect));

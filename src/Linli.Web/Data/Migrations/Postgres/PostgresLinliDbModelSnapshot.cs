@@ -83,6 +83,71 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("HandlerDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HandlerGridRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("ResolutionNeedsPhoto")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ResolveWithinMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondWithinMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("HandlerDepartmentId");
+
+                    b.ToTable("case_categories", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -573,6 +638,78 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseCategory", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Departments.Department", "HandlerDepartment")
+                        .WithMany()
+                        .HasForeignKey("HandlerDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Linli.Web.Features.Cases.CategoryAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<int>("CaseCategoryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Datatype")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("DatatypeDescription");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<bool>("Required");
+
+                            b1.HasKey("CaseCategoryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("case_categories");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseCategoryId");
+
+                            b1.OwnsMany("Linli.Web.Features.Cases.AttributeValue", "Values", b2 =>
+                                {
+                                    b2.Property<int>("CategoryAttributeCaseCategoryId");
+
+                                    b2.Property<int>("CategoryAttribute__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Key")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.HasKey("CategoryAttributeCaseCategoryId", "CategoryAttribute__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("case_categories");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CategoryAttributeCaseCategoryId", "CategoryAttribute__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Values");
+                        });
+
+                    b.Navigation("Attributes");
+
+                    b.Navigation("HandlerDepartment");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Departments.DepartmentArea", b =>

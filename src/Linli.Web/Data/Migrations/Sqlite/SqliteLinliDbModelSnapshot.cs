@@ -75,6 +75,69 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandlerDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlerGridRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolutionNeedsPhoto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolveWithinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondWithinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("HandlerDepartmentId");
+
+                    b.ToTable("case_categories", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -546,6 +609,78 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseCategory", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Departments.Department", "HandlerDepartment")
+                        .WithMany()
+                        .HasForeignKey("HandlerDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Linli.Web.Features.Cases.CategoryAttribute", "Attributes", b1 =>
+                        {
+                            b1.Property<int>("CaseCategoryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Datatype")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("DatatypeDescription");
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<bool>("Required");
+
+                            b1.HasKey("CaseCategoryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("case_categories");
+
+                            b1
+                                .ToJson("Attributes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseCategoryId");
+
+                            b1.OwnsMany("Linli.Web.Features.Cases.AttributeValue", "Values", b2 =>
+                                {
+                                    b2.Property<int>("CategoryAttributeCaseCategoryId");
+
+                                    b2.Property<int>("CategoryAttribute__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Key")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.HasKey("CategoryAttributeCaseCategoryId", "CategoryAttribute__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("case_categories");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CategoryAttributeCaseCategoryId", "CategoryAttribute__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Values");
+                        });
+
+                    b.Navigation("Attributes");
+
+                    b.Navigation("HandlerDepartment");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Departments.DepartmentArea", b =>

@@ -1,0 +1,63 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Linli.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CaseCategories : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "case_categories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RespondWithinMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolveWithinMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandlerDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HandlerGridRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ResolutionNeedsPhoto = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Attributes = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_categories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_categories_departments_HandlerDepartmentId",
+                        column: x => x.HandlerDepartmentId,
+                        principalTable: "departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_categories_Code",
+                table: "case_categories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_categories_HandlerDepartmentId",
+                table: "case_categories",
+                column: "HandlerDepartmentId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "case_categories");
+        }
+    }
+}
