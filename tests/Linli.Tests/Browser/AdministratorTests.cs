@@ -17,7 +17,7 @@ public sealed class AdministratorTests(ChromiumFixture chromium)
 
         // The administrator role counts only after a two-factor sign-in, so sign-in leads to setting it up.
         await MapTests.SignInAsync(page, linli, "admin");
-        await page.WaitForURLAsync(linli.Url("/me/two-factor?required=true"));
+        await page.WaitForURLAsync(linli.Url("/me/two-factor?required=true"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator(".site-nav")).Not.ToContainTextAsync("审计日志");
         await page.GetByRole(AriaRole.Button, new() { Name = "开始设置" }).ClickAsync();
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
@@ -31,18 +31,18 @@ public sealed class AdministratorTests(ChromiumFixture chromium)
         var authenticator = new Totp(Base32Encoding.ToBytes(key));
         await page.GetByLabel("验证码").FillAsync(authenticator.ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "开启两步验证" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/me?done=two-factor"));
+        await page.WaitForURLAsync(linli.Url("/me?done=two-factor"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // From now on sign-in asks for the code as well: the field appears when it is needed.
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/"));
+        await page.WaitForURLAsync(linli.Url("/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await MapTests.SignInAsync(page, linli, "admin", expectToLeave: false);
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("6 位验证码");
         await Axe.AssertAccessibleAsync(page);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByLabel("验证器应用中的 6 位验证码").FillAsync(authenticator.ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/"));
+        await page.WaitForURLAsync(linli.Url("/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.Locator(".site-nav").GetByRole(AriaRole.Link, new() { Name = "审计日志" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("审计日志");

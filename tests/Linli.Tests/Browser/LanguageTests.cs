@@ -31,7 +31,7 @@ public sealed class LanguageTests(ChromiumFixture chromium)
         await page.GotoAsync(linli.Url("/tree/" + TreeGenerator.ShiqiaopuCode));
         await Expect(heading).ToHaveTextAsync("Shiqiaopu Street");
         await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/tree/" + TreeGenerator.ShiqiaopuCode));
+        await page.WaitForURLAsync(linli.Url("/tree/" + TreeGenerator.ShiqiaopuCode), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(html).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(heading).ToHaveTextAsync("石桥铺街道");
         await page.WaitForSelectorAsync("#map svg path");

@@ -31,13 +31,13 @@ public sealed class MapTests(ChromiumFixture chromium)
 
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/"));
+        await page.WaitForURLAsync(linli.Url("/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "你好，陈海燕" })).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(page);
         await Screenshots.SaveAsync(page, "home-grid-chief");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "我的网格" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/tree/" + DemoAccounts.GridCode));
+        await page.WaitForURLAsync(linli.Url("/tree/" + DemoAccounts.GridCode), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("第1网格");
 
         // Leaflet draws polygons and circle markers as <path> elements in an SVG overlay: the grid's outline and its buildings.
@@ -60,7 +60,7 @@ public sealed class MapTests(ChromiumFixture chromium)
 
         // Clicking a building's shape opens the building.
         await page.Locator("#map svg path.leaflet-interactive").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/tree/{DemoAccounts.GridCode}\\d{{3}}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/tree/{DemoAccounts.GridCode}\\d{{3}}$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("号楼");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "我的信息" }).ClickAsync();
@@ -69,7 +69,7 @@ public sealed class MapTests(ChromiumFixture chromium)
         await Axe.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/"));
+        await page.WaitForURLAsync(linli.Url("/"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator(".site-nav").GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
     }
 
@@ -89,7 +89,7 @@ public sealed class MapTests(ChromiumFixture chromium)
         await page.GetByLabel("英文名称（可不填）").FillAsync("Grid 1 East");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
 
-        await page.WaitForURLAsync(linli.Url($"/tree/{DemoAccounts.GridCode}?saved=true"));
+        await page.WaitForURLAsync(linli.Url($"/tree/{DemoAccounts.GridCode}?saved=true"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("第1网格（东）");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
     }
@@ -116,7 +116,7 @@ public sealed class MapTests(ChromiumFixture chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         if (expectToLeave)
         {
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         else
         {

@@ -47,7 +47,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
         await page.GetByLabel("密码").FillAsync("neighbour2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
 
-        await page.WaitForURLAsync(linli.Url("/me"));
+        await page.WaitForURLAsync(linli.Url("/me"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(heading).ToHaveTextAsync("我的信息");
         await Expect(page.Locator(".facts")).ToContainTextAsync("林小满");
         await Expect(page.GetByText("你的账号没有关联住户单元")).ToBeVisibleAsync();
@@ -62,7 +62,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
         await page.GetByLabel("单元编码", new() { Exact = true }).FillAsync(DemoAccounts.UnitCode);
         await page.GetByLabel("我已阅读并同意以上内容").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "关联住户单元" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/me?done=linked"));
+        await page.WaitForURLAsync(linli.Url("/me?done=linked"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("住户单元已关联。");
         await Expect(page.Locator("#household-heading + p")).ToContainTextAsync(DemoAccounts.UnitCode);
         await Expect(page.Locator("#consents-heading ~ .table-wrap tbody tr")).ToHaveCountAsync(1);
@@ -70,7 +70,7 @@ public sealed partial class ResidentTests(ChromiumFixture chromium)
         await Screenshots.SaveAsync(page, "me-linked");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "撤回同意并删除关联" }).ClickAsync();
-        await page.WaitForURLAsync(linli.Url("/me?done=withdrawn"));
+        await page.WaitForURLAsync(linli.Url("/me?done=withdrawn"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.GetByText("你的账号没有关联住户单元")).ToBeVisibleAsync();
     }
 
