@@ -5,6 +5,7 @@ using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Linli.Web.Infrastructure;
 
 namespace Linli.Web.Features.Cases;
 
@@ -88,7 +89,7 @@ public static partial class CategoryEditing
             return ("description is at most 1,000 characters", "description");
         }
 
-        if (!Enum.TryParse<CasePriority>(r.Priority, ignoreCase: true, out var priority) || !Enum.IsDefined(priority) || int.TryParse(r.Priority, out _))
+        if (!EnumNames.TryParse<CasePriority>(r.Priority, out var priority))
         {
             return ($"priority must be one of {string.Join(", ", Enum.GetNames<CasePriority>())}", "priority");
         }
@@ -113,7 +114,7 @@ public static partial class CategoryEditing
             return ("give exactly one handler: handlerDepartmentCode or handlerGridRole", "handlerDepartmentCode");
         }
 
-        if (byRole && (!Enum.TryParse<StaffRole>(r.HandlerGridRole, ignoreCase: true, out var role) || !GridRoles.Contains(role) || int.TryParse(r.HandlerGridRole, out _)))
+        if (byRole && (!EnumNames.TryParse<StaffRole>(r.HandlerGridRole, out var role) || !GridRoles.Contains(role)))
         {
             return ($"handlerGridRole must be one of {string.Join(", ", GridRoles)}", "handlerGridRole");
         }
@@ -137,7 +138,7 @@ public static partial class CategoryEditing
                 return ("each question needs a unique code of 1–40 letters, digits, '_' or '-'", field + ".code");
             }
 
-            if (!Enum.TryParse<AttributeDatatype>(a.Datatype, ignoreCase: true, out var datatype) || int.TryParse(a.Datatype, out _))
+            if (!EnumNames.TryParse<AttributeDatatype>(a.Datatype, out var datatype))
             {
                 return ("datatype must be string, number, datetime, text, singlevaluelist or multivaluelist", field + ".datatype");
             }

@@ -3,6 +3,7 @@ using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Linli.Web.Infrastructure;
 
 namespace Linli.Web.Features.Departments;
 
@@ -43,7 +44,7 @@ public static class DepartmentsApi
             return Problems.Invalid("name", "name is required (at most 100 characters)");
         }
 
-        if (!Enum.TryParse<DepartmentKind>(request.Kind, ignoreCase: true, out var kind) || int.TryParse(request.Kind, out _))
+        if (!EnumNames.TryParse<DepartmentKind>(request.Kind, out var kind))
         {
             return Problems.Invalid("kind", $"kind must be one of {string.Join(", ", Enum.GetNames<DepartmentKind>())}");
         }

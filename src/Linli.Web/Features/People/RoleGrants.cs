@@ -1,6 +1,7 @@
 using Linli.Web.Data;
 using Linli.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
+using Linli.Web.Infrastructure;
 
 namespace Linli.Web.Features.People;
 
@@ -12,7 +13,7 @@ public sealed class RoleGrants(LinliDb db, ScopeAuthorizer scope)
     /// <summary>Resolves the request or returns (field, message) for a 400; a null grant with no error means forbidden.</summary>
     public async Task<(ResolvedGrant? Grant, string? Field, string? Error)> ResolveAsync(GrantRoleRequest? request, CancellationToken cancellationToken)
     {
-        if (request is null || !Enum.TryParse<StaffRole>(request.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(request.Role, out _))
+        if (request is null || !EnumNames.TryParse<StaffRole>(request.Role, out var role))
         {
             return (null, "role", $"unknown role '{request?.Role}'; expected one of {string.Join(", ", Enum.GetNames<StaffRole>())}");
         }

@@ -1,3 +1,5 @@
+using Linli.Web.Infrastructure;
+
 namespace Linli.Web.Features.Tree;
 
 /// <summary>The levels of the city tree, from the root down to a stairwell with its households.</summary>
@@ -16,8 +18,7 @@ public static class NodeKinds
 {
     public static string ToWire(this NodeKind kind) => kind.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string? value, out NodeKind kind) =>
-        Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(value, out _);
+    public static bool TryParse(string? value, out NodeKind kind) => EnumNames.TryParse(value, out kind);
 
     /// <summary>The kind a child of <paramref name="parent"/> must have; a city has no parent.</summary>
     public static NodeKind? ChildOf(NodeKind parent) => parent == NodeKind.Unit ? null : parent + 1;
