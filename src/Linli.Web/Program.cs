@@ -4,6 +4,7 @@ using Linli.Web.Components;
 using Linli.Web.Data;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
+using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
@@ -31,6 +32,7 @@ builder.Services.AddLinliRateLimits(builder.Configuration);
 
 builder.Services.AddTreeFeature(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddCasesFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -71,6 +73,8 @@ app.MapStaffApi();
 app.MapHouseholdApi();
 app.MapAuditApi();
 app.MapCategoriesApi();
+app.MapCasesApi();
+app.MapWorkApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -2,8 +2,11 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Partners;
+using Linli.Web.Features.Notifications;
+using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
+using Linli.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +29,13 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
+    public DbSet<CaseFollower> CaseFollowers => Set<CaseFollower>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Open311ApiKey> Open311ApiKeys => Set<Open311ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

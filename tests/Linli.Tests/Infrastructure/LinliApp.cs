@@ -3,6 +3,7 @@ using Linli.Web.Data;
 using Linli.Web.Features.Tree.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Infrastructure;
@@ -11,13 +12,16 @@ namespace Linli.Tests.Infrastructure;
 public sealed class LinliApp(DatabaseKind kind, string connectionString, bool seedDemo = false, IDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    private Action<IServiceCollection>? _services;
+
     public const string DemoPassword = "Linli-demo-2026";
 
     public DatabaseKind Kind => kind;
 
-    public static async Task<LinliApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, bool withDemo = true)
+    /// <param name="services">Replaces services for the test, such as a <c>FakeTimeProvider</c> for the clock.</param>
+    public static async Task<LinliApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, bool withDemo = true, Action<IServiceCollection>? services = null)
     {
-        var app = new LinliApp(kind, await TestDatabases.CreateAsync(kind, withDemo), seedDemo: false, settings);
+        var app = new LinliApp(kind, await TestDatabases.CreateAsync(kind, withDemo), seedDemo: false, settings) { _services = services };
         await app.StartAsync();
         return app;
     }
@@ -41,6 +45,11 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -18,16 +18,16 @@ public static class DemoOrganisations
     public static IReadOnlyList<DemoDepartment> StreetDepartments { get; } =
     [
         WaterUtility,
-        new("power-supply", "国网九龙坡供电中心", "Jiulongpo Power Supply", DepartmentKind.Power, ["power-outage", "exposed-wiring", "streetlight-fault"]),
+        new("power-supply", "国网九龙坡供电中心", "Jiulongpo Power Supply", DepartmentKind.Power, ["power-outage", "exposed-wiring", "streetlight"]),
         new("gas-supply", "重庆燃气九龙坡分公司", "Chongqing Gas, Jiulongpo Branch", DepartmentKind.Gas, ["gas-leak", "gas-outage"]),
         new("housing", "九龙坡区住房和城乡建设委员会", "Jiulongpo Housing and Construction Commission", DepartmentKind.Housing,
             ["building-hazard", "lift-fault", "roof-leak", "property-dispute"]),
         new("market-supervision", "九龙坡区市场监督管理局石桥铺所", "Jiulongpo Market Supervision, Shiqiaopu Office", DepartmentKind.MarketSupervision,
             ["food-safety", "price-complaint", "unlicensed-business"]),
         new("shiqiaopu-police", "石桥铺派出所", "Shiqiaopu Police Station", DepartmentKind.PoliceStation,
-            ["fraud-risk", "public-order", "safety-tip", "neighbour-dispute"]),
+            ["fraud-risk", "public-order", "safety-tip"]),
         new("sanitation", "石桥铺街道环卫所", "Shiqiaopu Sanitation Office", DepartmentKind.Sanitation,
-            ["waste-collection", "street-cleaning", "illegal-dumping"]),
+            ["waste", "street-cleaning", "illegal-dumping"]),
     ];
 
     public static IReadOnlyList<DemoPartner> StreetPartners { get; } =

@@ -29,6 +29,9 @@ public sealed class Department
     public List<string> CategoryCodes { get; set; } = [];
 
     public List<DepartmentArea> Areas { get; set; } = [];
+
+    /// <summary>Where overdue cases of this department are escalated (its supervisor's mailbox).</summary>
+    public string? SupervisorEmail { get; set; }
 }
 
 public sealed class DepartmentArea

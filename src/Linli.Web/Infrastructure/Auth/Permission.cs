@@ -13,6 +13,14 @@ public enum Permission
     SearchAudit,
     ManageDepartments,
     ManageCategories,
+
+    /// <summary>See the cases in the subtree (not the reporters' contacts: those are for the case's handlers).</summary>
+    ViewCases,
+
+    /// <summary>Dispatch by hand, merge duplicates, cancel, close.</summary>
+    DispatchCases,
+
+    ManageOpen311Keys,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -24,10 +32,11 @@ public static class RolePermissions
         [
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ImportTree, Permission.ManageStaff,
             Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments, Permission.ManageCategories,
+            Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys,
         ],
-        [StaffRole.StreetStaff] = [Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents],
-        [StaffRole.CommunityWorker] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
-        [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
+        [StaffRole.StreetStaff] = [Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
+        [StaffRole.CommunityWorker] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
+        [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
         [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
 

@@ -1,3 +1,4 @@
+using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Features.Tree.Import;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         var details = exception switch
         {
             ImportRejectedException rejected => ImportProblem(rejected),
+            SubmissionRejectedException refused => SubmissionProblem(refused),
             DomainRuleException rule => Problem(rule.StatusCode, "The request breaks a rule", rule.Message, rule.Field),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read", Describe(bad), "body"),
             _ => null,
@@ -35,6 +37,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         Title = title,
         Detail = detail,
         Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } },
+    };
+
+    private static ProblemDetails SubmissionProblem(SubmissionRejectedException refused) => new()
+    {
+        Status = refused.StatusCode,
+        Title = "The report was refused; nothing was stored",
+        Detail = string.Join("; ", refused.Errors.Select(e => $"{e.Field}: {e.Message}")),
+        Extensions = { ["errors"] = refused.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) },
     };
 
     private static ProblemDetails ImportProblem(ImportRejectedException rejected) => new()

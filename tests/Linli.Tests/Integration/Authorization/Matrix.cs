@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Linli.Tests.Infrastructure;
 using Linli.Web.Features.People;
 using Linli.Web.Infrastructure.Auth;
 
@@ -77,6 +78,22 @@ public static class Matrix
         Public("GET /api/v1/categories/{code}", (c, _, _) => c.GetAsync("/api/v1/categories/water-leak")),
         new("PUT /api/v1/categories/{code}", Access.Root, Permission.ManageCategories, (c, w, _) => c.PutAsJsonAsync($"/api/v1/categories/matrix-{w.Next()}",
             new { name = "测试", group = "other", priority = "General", handlerGridRole = "GridChief", attributes = Array.Empty<object>() })),
+
+        Public("POST /api/v1/cases/", async (c, w, _) => await c.PostAsJsonAsync("/api/v1/cases", await w.App.ReportAsync("noise")), expect: 201),
+        Public("GET /api/v1/cases/nearby", (c, _, _) => c.GetAsync("/api/v1/cases/nearby?category=noise&latitude=29.53&longitude=106.505")),
+        Public("GET /api/v1/cases/{receipt}", async (c, w, t) => await c.GetAsync($"/api/v1/cases/{(await w.CaseUnderAsync(t)).Receipt}")),
+        Public("GET /api/v1/cases/{receipt}/photos/{photoId:long}", async (c, w, t) => await w.CaseUnderAsync(t) is var m ? await c.GetAsync($"/api/v1/cases/{m.Receipt}/photos/{m.PhotoId}") : null!),
+        Public("POST /api/v1/cases/{receipt}/verify", async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/cases/{(await w.CaseUnderAsync(t)).Receipt}/verify", new { }), expect: 409),
+        Public("POST /api/v1/cases/{receipt}/reopen", async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/cases/{(await w.CaseUnderAsync(t)).Receipt}/reopen", new { note = "x" }), expect: 409),
+        Public("POST /api/v1/cases/{receipt}/cancel", async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/cases/{(await w.CaseUnderAsync(t)).Receipt}/cancel", new { note = "不需要了" })),
+        Public("POST /api/v1/cases/{receipt}/rating", async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/cases/{(await w.CaseUnderAsync(t)).Receipt}/rating", new { stars = 5, solved = true }), expect: 409),
+        Public("POST /api/v1/cases/{number:long}/followers", async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/cases/{(await w.CaseUnderAsync(t)).Number}/followers", new { email = "f@example.org" })),
+
+        SignedIn("GET /api/v1/work/cases/", (c, _, _) => c.GetAsync("/api/v1/work/cases")),
+        Scoped("GET /api/v1/work/cases/{number:long}", Permission.ViewCases, async (c, w, t) => await c.GetAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}")),
+        Scoped("GET /api/v1/work/cases/{number:long}/photos/{photoId:long}", Permission.ViewCases, async (c, w, t) => await w.CaseUnderAsync(t) is var m ? await c.GetAsync($"/api/v1/work/cases/{m.Number}/photos/{m.PhotoId}") : null!),
+        Scoped("POST /api/v1/work/cases/{number:long}/{action}", Permission.DispatchCases, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}/dispatch", new { departmentCode = "gas-supply" })),
+        Scoped("POST /api/v1/work/cases/{number:long}/merge", Permission.DispatchCases, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}/merge", new { into = (await w.CaseUnderAsync(t)).Number })),
     ];
 
     private static MatrixEntry Public(string endpoint, Call call, int? expect = null) => new(endpoint, Access.Public, null, Expect(call, expect));

@@ -1,4 +1,6 @@
 using Linli.Tests.Infrastructure;
+using Linli.Web.Features.Cases;
+using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
 using Microsoft.AspNetCore.Identity;
@@ -126,4 +128,35 @@ public sealed class MatrixWorld(LinliApp app)
         await db.SaveChangesAsync();
         return assignment.Id;
     });
+
+    /// <summary>
+    /// A new case (state New, assigned to the grid chief role) in a grid inside the node's subtree — outside
+    /// <see cref="Home"/> unless that is the node — or in the grid above the node when it lies below a grid.
+    /// </summary>
+    public async Task<MatrixCase> CaseUnderAsync(Place place) => await app.WithDbAsync(async db =>
+    {
+        var grids = place.Kind is NodeKind.Grid or NodeKind.Building or NodeKind.Unit
+            ? db.Nodes.Where(n => n.Kind == NodeKind.Grid && place.Path.StartsWith(n.Path))
+            : db.Nodes.Where(n => n.Kind == NodeKind.Grid && n.Path.StartsWith(place.Path));
+        if (Home is not null && Home.Id != place.Id && place.Kind is not (NodeKind.Grid or NodeKind.Building or NodeKind.Unit))
+        {
+            grids = grids.Where(n => !n.Path.StartsWith(Home.Path));
+        }
+
+        var grid = await grids.OrderBy(n => n.Code).FirstAsync();
+        var category = await db.CaseCategories.FirstAsync(c => c.Code == "noise");
+        var now = DateTimeOffset.UtcNow;
+        var @case = new Case
+        {
+            Receipt = ReceiptCodes.New(), CategoryId = category.Id, Description = "matrix", GridNodeId = grid.Id, GridPath = grid.Path,
+            Latitude = 29.53, Longitude = 106.505, State = CaseState.New, ReportedAt = now, RespondBy = now.AddDays(1), ResolveBy = now.AddDays(7),
+            AssignedRole = StaffRole.GridChief, AssignedNodeId = grid.Id,
+        };
+        @case.Photos.Add(new CasePhoto { Stage = PhotoStage.Report, ContentType = "image/jpeg", Content = [0xFF, 0xD8, 0xFF, 0xD9], AddedAt = now });
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync();
+        return new MatrixCase(@case.Id, @case.Receipt, @case.Photos[0].Id);
+    });
 }
+
+public sealed record MatrixCase(long Number, string Receipt, long PhotoId);

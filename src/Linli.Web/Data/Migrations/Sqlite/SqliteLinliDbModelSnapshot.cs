@@ -75,6 +75,189 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Cases.Case", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssignedDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssignedNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuildingCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientRequestKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FiledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GridPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandlerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Open311ApiKeyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Open311Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RatingSolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingStars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReporterAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReporterUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResolveBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RespondBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedDepartmentId");
+
+                    b.HasIndex("AssignedNodeId");
+
+                    b.HasIndex("ClientRequestKey")
+                        .IsUnique();
+
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("GridNodeId");
+
+                    b.HasIndex("GridPath")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
+
+                    b.HasIndex("Open311Token")
+                        .IsUnique();
+
+                    b.HasIndex("Receipt")
+                        .IsUnique();
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("CategoryId", "Latitude");
+
+                    b.HasIndex("State", "ResolveBy");
+
+                    b.HasIndex("State", "RespondBy");
+
+                    b.ToTable("cases", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Cases.CaseCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -138,6 +321,133 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("case_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromState")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseFollower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsReporter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("case_followers", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Cases.CasePhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("case_photos", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -167,6 +477,9 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupervisorEmail")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -188,6 +501,103 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasIndex("NodeId");
 
                     b.ToTable("department_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AbandonedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Open311.Open311ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("open311_api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Partners.PartnerOrganisation", b =>
@@ -485,6 +895,25 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("tree_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -611,6 +1040,71 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Cases.Case", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Departments.Department", "AssignedDepartment")
+                        .WithMany()
+                        .HasForeignKey("AssignedDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "AssignedNode")
+                        .WithMany()
+                        .HasForeignKey("AssignedNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Cases.CaseCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "GridNode")
+                        .WithMany()
+                        .HasForeignKey("GridNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Linli.Web.Features.Cases.CaseAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<long>("CaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Values")
+                                .IsRequired();
+
+                            b1.HasKey("CaseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("cases");
+
+                            b1
+                                .ToJson("Answers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Answers");
+
+                    b.Navigation("AssignedDepartment");
+
+                    b.Navigation("AssignedNode");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("GridNode");
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Cases.CaseCategory", b =>
                 {
                     b.HasOne("Linli.Web.Features.Departments.Department", "HandlerDepartment")
@@ -683,6 +1177,33 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Navigation("HandlerDepartment");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Cases.Case", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Cases.CaseFollower", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Cases.Case", null)
+                        .WithMany("Followers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Cases.CasePhoto", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Cases.Case", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Departments.DepartmentArea", b =>
                 {
                     b.HasOne("Linli.Web.Features.Departments.Department", null)
@@ -698,6 +1219,16 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Node");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.People.ConsentRecord", b =>
@@ -823,6 +1354,15 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Cases.Case", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Followers");
+
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
