@@ -42,6 +42,7 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("Security:DemoWaivesRequiredTwoFactor", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:CodesPerMinute", "10000");
+        builder.UseSetting("RateLimits:ReportsPerMinute", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

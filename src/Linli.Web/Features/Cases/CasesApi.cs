@@ -24,7 +24,7 @@ public static class CasesApi
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/v1/cases").WithTags("Cases");
-        cases.MapPost("/", ReportAsync).Accepts<ReportCaseRequest>("application/json", "multipart/form-data").DisableAntiforgery();
+        cases.MapPost("/", ReportAsync).Accepts<ReportCaseRequest>("application/json", "multipart/form-data").DisableAntiforgery().RequireRateLimiting("reports");
         cases.MapGet("/nearby", NearbyAsync);
         cases.MapGet("/{receipt}", GetAsync);
         cases.MapGet("/{receipt}/photos/{photoId:long}", PhotoAsync);

@@ -11,7 +11,7 @@ public sealed class NotificationOptions
     public const string Section = "Notifications";
 
     /// <summary>Where residents open their case page; links in messages start with it.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 }
 
 /// <summary>

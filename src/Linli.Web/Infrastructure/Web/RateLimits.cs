@@ -8,11 +8,14 @@ public sealed class RateLimitOptions
 
     public int SignInPerMinute { get; set; } = 20;
     public int CodesPerMinute { get; set; } = 5;
+
+    /// <summary>New reports per network and minute: generous for an office behind one address, a brake on floods.</summary>
+    public int ReportsPerMinute { get; set; } = 60;
 }
 
 public static class RateLimits
 {
-    /// <summary>Per-network limits on sign-in and code requests, answered with 429 ProblemDetails.</summary>
+    /// <summary>Per-network limits on sign-in, code requests and new reports, answered with 429 ProblemDetails.</summary>
     public static IServiceCollection AddLinliRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -21,6 +24,7 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy("sign-in", http => PerNetwork(http, limits.SignInPerMinute));
             options.AddPolicy("codes", http => PerNetwork(http, limits.CodesPerMinute));
+            options.AddPolicy("reports", http => PerNetwork(http, limits.ReportsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();

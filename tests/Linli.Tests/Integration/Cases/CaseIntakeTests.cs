@@ -170,4 +170,19 @@ public sealed class CaseIntakeTests
         Assert.Empty(far.EnumerateArray());
         Assert.Empty(sensitive.EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_flood_of_reports_from_one_network_is_slowed_with_a_429_problem()
+    {
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["RateLimits:ReportsPerMinute"] = "2" });
+        var report = await app.ReportAsync("noise");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await app.Anonymous().PostAsJsonAsync("/api/v1/cases", report)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+    }
 }
