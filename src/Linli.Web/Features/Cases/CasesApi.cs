@@ -18,6 +18,8 @@ public sealed record RatingRequest(int Stars, bool Solved, string? Comment);
 
 public sealed record FollowRequest(string? Email);
 
+public sealed record MyCase(long Number, string Receipt, CategoryRef Category, string State, DateTimeOffset ReportedAt);
+
 /// <summary>The residents' side of cases: report, look for duplicates, follow, and — holding the receipt — check, verify, reopen and rate.</summary>
 public static class CasesApi
 {
@@ -36,6 +38,7 @@ public static class CasesApi
             ReporterActsAsync(receipt, new CaseCommand(CaseAction.Cancel) { Note = body.Note }, workflow, ct));
         cases.MapPost("/{receipt}/rating", RateAsync);
         cases.MapPost("/{number:long}/followers", FollowAsync);
+        app.MapGet("/api/v1/me/cases", MyCasesAsync).WithTags("Cases").RequireAuthorization();
         return cases;
     }
 
@@ -127,6 +130,12 @@ public static class CasesApi
         await workflow.FollowAsync(c, currentUser.Id, string.IsNullOrWhiteSpace(body?.Email) ? null : body.Email.Trim(), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The signed-in resident's own reports, newest first, with their receipts.</summary>
+    private static async Task<Ok<List<MyCase>>> MyCasesAsync(LinliDb db, CurrentUser currentUser, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Cases.AsNoTracking().Where(c => c.ReporterUserId == currentUser.Id).OrderByDescending(c => c.ReportedAt).Take(200)
+            .Select(c => new MyCase(c.Id, c.Receipt, new CategoryRef(c.Category!.Code, c.Category.Name, c.Category.NameEn), c.State.ToString(), c.ReportedAt))
+            .ToListAsync(cancellationToken));
 
     private static Task<Case?> LoadAsync(string receipt, CaseWorkflow workflow, CancellationToken cancellationToken) =>
         ReceiptCodes.Normalize(receipt) is { } normalized ? workflow.LoadByReceiptAsync(normalized, cancellationToken) : Task.FromResult<Case?>(null);

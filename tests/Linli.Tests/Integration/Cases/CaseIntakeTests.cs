@@ -185,4 +185,19 @@ public sealed class CaseIntakeTests
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task A_signed_in_resident_finds_their_own_reports_and_nobody_elses()
+    {
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite);
+        var resident = await app.SignedInAsync("resident");
+        var mine = await resident.FileAsync(await app.ReportAsync("noise"));
+        await app.Anonymous().FileAsync(await app.ReportAsync("parking"));
+
+        var listed = await resident.GetFromJsonAsync<JsonElement>("/api/v1/me/cases");
+        var others = await (await app.SignedInAsync("gridchief")).GetFromJsonAsync<JsonElement>("/api/v1/me/cases");
+
+        Assert.Equal([mine.GetProperty("receipt").GetString()], listed.EnumerateArray().Select(c => c.GetProperty("receipt").GetString()));
+        Assert.Empty(others.EnumerateArray());
+    }
 }
