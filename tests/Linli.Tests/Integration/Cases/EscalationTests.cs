@@ -157,7 +157,7 @@ public sealed class EscalationTests
         var escalations = await first.WithDbAsync(db => db.CaseEvents.Where(e => numbers.Contains(e.CaseId) && e.Kind == CaseEventKind.Escalated)
             .Select(e => new { e.CaseId, e.EscalatedTo }).ToListAsync());
         Assert.Equal(numbers.Count * 3, escalations.Count);
-        Assert.All(escalations.GroupBy(e => e.CaseId), g => Assert.Equal([Community, Street, District], g.Select(e => e.EscalatedTo).Order()));
+        Assert.All(escalations.GroupBy(e => e.CaseId), g => Assert.Equal([Community, Street, District], g.Select(e => e.EscalatedTo).OrderDescending()));
     }
 
     [Fact]
