@@ -13,10 +13,7 @@ namespace Linli.Web.Features.Notifications;
 public sealed partial class OutboxSender(
     LinliDb db, IEnumerable<INotificationChannel> channels, JobInstance instance, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxSender> logger)
 {
-    /// <summary>The channels this instance can deliver; messages of other channels wait.</summary>
-    public IReadOnlyCollection<NotificationChannel> Available => [.. channels.Select(c => c.Channel).Distinct()];
-
-    /// <summary>Delivers one batch of due messages; returns how many it attempted.</summary>
+    /// <summary>Delivers one batch of due messages of the channels registered here; returns how many it attempted.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         var senders = channels.GroupBy(c => c.Channel).ToDictionary(g => g.Key, g => g.First());
