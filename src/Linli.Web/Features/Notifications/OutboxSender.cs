@@ -25,6 +25,11 @@ public sealed partial class OutboxSender(
         var o = options.Value;
         var (claim, lockedUntil) = ($"{instance.Id}/{Guid.NewGuid().ToString("N")[..8]}", clock.GetUtcNow().AddSeconds(o.LockSeconds));
         var batch = await ClaimAsync([.. senders.Keys], claim, lockedUntil, o.BatchSize, cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
         var attempted = 0;
         try
         {

@@ -6,5 +6,8 @@ namespace Linli.Web.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobInstance
 {
-    public string Id { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Id { get; } = $"{Host}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    // Leases and claims keep the holder in 100 characters.
+    private static string Host => Environment.MachineName.Length > 60 ? Environment.MachineName[..60] : Environment.MachineName;
 }
