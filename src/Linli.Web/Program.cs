@@ -6,10 +6,12 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Notifications;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Auth;
+using Linli.Web.Infrastructure.Jobs;
 using Linli.Web.Infrastructure.Problems;
 using Linli.Web.Infrastructure.Web;
 
@@ -33,6 +35,8 @@ builder.Services.AddLinliRateLimits(builder.Configuration);
 builder.Services.AddTreeFeature(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddCasesFeature(builder.Configuration);
+builder.Services.AddLinliJobs();
+builder.Services.AddNotificationsFeature(builder.Configuration);
 
 var app = builder.Build();
 

@@ -18,10 +18,16 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
 
     public DatabaseKind Kind => kind;
 
+    public string ConnectionString => connectionString;
+
     /// <param name="services">Replaces services for the test, such as a <c>FakeTimeProvider</c> for the clock.</param>
-    public static async Task<LinliApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, bool withDemo = true, Action<IServiceCollection>? services = null)
+    public static async Task<LinliApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, bool withDemo = true, Action<IServiceCollection>? services = null) =>
+        await StartOnAsync(kind, await TestDatabases.CreateAsync(kind, withDemo), settings, services);
+
+    /// <summary>Starts an instance on an existing database, e.g. a second server beside <paramref name="connectionString"/>'s first.</summary>
+    public static async Task<LinliApp> StartOnAsync(DatabaseKind kind, string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = new LinliApp(kind, await TestDatabases.CreateAsync(kind, withDemo), seedDemo: false, settings) { _services = services };
+        var app = new LinliApp(kind, connectionString, seedDemo: false, settings) { _services = services };
         await app.StartAsync();
         return app;
     }
@@ -43,6 +49,10 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:CodesPerMinute", "10000");
         builder.UseSetting("RateLimits:ReportsPerMinute", "10000");
+
+        // The background loops run only in the tests that ask for them (and then on the test's clock).
+        builder.UseSetting("Notifications:Outbox:Enabled", "false");
+        builder.UseSetting("Cases:EscalationEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

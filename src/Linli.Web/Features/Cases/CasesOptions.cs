@@ -13,4 +13,10 @@ public sealed class CasesOptions
     public int MaxPhotos { get; set; } = 3;
     public int MaxPhotoBytes { get; set; } = 5 * 1024 * 1024;
     public int MaxDescriptionLength { get; set; } = 4000;
+
+    /// <summary>Runs the escalation loop in this instance; tests that do not want it switch it off.</summary>
+    public bool EscalationEnabled { get; set; } = true;
+
+    /// <summary>How often overdue cases are looked for (and the escalation lease is renewed; it lasts three intervals).</summary>
+    public int EscalationIntervalSeconds { get; set; } = 60;
 }

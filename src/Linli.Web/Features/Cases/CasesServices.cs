@@ -1,3 +1,4 @@
+using Linli.Web.Features.Cases.Escalation;
 using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Features.Cases.Lifecycle;
 using Linli.Web.Features.Cases.Work;
@@ -17,6 +18,7 @@ public static class CasesServices
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<CaseNotifier>();
         services.AddScoped<WorkQueries>();
+        services.AddCaseEscalation();
         return services;
     }
 }

@@ -66,8 +66,8 @@ public sealed class CaseIntake(
         var reported = Record(@case, CaseEventKind.Reported, null, CaseState.New, now, null);
         var target = await DispatchRules.FindAsync(db, category!, grid.Path, cancellationToken);
         var last = target is null ? reported : AutoDispatch(@case, target, now);
-        await notifier.EnqueueAsync(@case, category!, last, cancellationToken);
         db.Cases.Add(@case);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -75,10 +75,15 @@ public sealed class CaseIntake(
         catch (DbUpdateException) when (requestKey is not null)
         {
             // Two tries with the same key raced; the unique index let one through. Answer with that one.
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return await FindRetryAsync(requestKey, fingerprint, cancellationToken) ?? throw new InvalidOperationException("The request key's case vanished.");
         }
 
+        // The messages name the case by the number the database has just given it; they commit with the case.
+        await notifier.EnqueueAsync(@case, category!, last, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new IntakeResult(@case, category!, Created: true, target?.Describe);
     }
 

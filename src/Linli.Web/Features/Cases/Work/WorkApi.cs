@@ -31,7 +31,7 @@ public static class WorkApi
     {
         if (!EnumNames.TryParse<WorkView>(view ?? "mine", out var workView))
         {
-            return Problems.Invalid("view", "view must be mine, queue or all");
+            return Problems.Invalid("view", "view must be mine, queue, all or escalated");
         }
 
         CaseState? wanted = null;

@@ -12,6 +12,9 @@ public enum WorkView
     Mine,
     Queue,
     All,
+
+    /// <summary>Open cases whose escalation reached the caller's part of the tree (dispatchers at a community or above).</summary>
+    Escalated,
 }
 
 /// <summary>The staff side's reads: work queues built from the caller's usable roles, and one case in detail.</summary>
@@ -19,6 +22,7 @@ public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthor
 {
     private static readonly CaseState[] Handling = [CaseState.Dispatched, CaseState.Accepted, CaseState.InProgress, CaseState.Reopened];
     private static readonly StaffRole[] Dispatchers = [StaffRole.CommunityWorker, StaffRole.StreetStaff, StaffRole.Administrator];
+    private static readonly CaseState[] Escalatable = [CaseState.New, CaseState.Dispatched, CaseState.Returned, CaseState.Accepted, CaseState.InProgress, CaseState.Reopened];
 
     public async Task<IReadOnlyList<WorkItem>> ListAsync(WorkView view, CaseState? state, bool overdueOnly, int take, CancellationToken cancellationToken)
     {
@@ -45,6 +49,9 @@ public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthor
                     break;
                 case WorkView.Queue when path is not null && Dispatchers.Contains(role.Role):
                     queries.Add(cases.Where(c => (c.State == CaseState.New || c.State == CaseState.Returned) && c.GridPath.StartsWith(path)));
+                    break;
+                case WorkView.Escalated when path is not null && Dispatchers.Contains(role.Role) && IsCommunityOrAbove(path):
+                    queries.Add(cases.Where(c => c.EscalationLevel > 0 && Escalatable.Contains(c.State) && c.GridPath.StartsWith(path)));
                     break;
                 case WorkView.All when path is not null && RolePermissions.Allows(role.Role, Permission.ViewCases):
                     queries.Add(cases.Where(c => c.GridPath.StartsWith(path)));
@@ -127,6 +134,12 @@ public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthor
             : null;
         return new ReporterContact(c.ReporterName ?? account?.DisplayName, c.ReporterEmail ?? account?.Email, c.ReporterPhone ?? account?.PhoneNumber, c.ReporterAnonymous);
     }
+
+    /// <summary>
+    /// Escalation climbs community → street → district, so an escalated case has reached a node in the subtree of every
+    /// node at or above its community (path "/city/district/street/community/" or shorter), and never a grid's.
+    /// </summary>
+    private static bool IsCommunityOrAbove(string path) => path.Count(ch => ch == '/') <= 5;
 
     private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
 
