@@ -6,6 +6,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure;
@@ -33,6 +34,7 @@ builder.Services.AddLinliRateLimits(builder.Configuration);
 builder.Services.AddTreeFeature(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddCasesFeature(builder.Configuration);
+builder.Services.AddOpen311Feature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -75,6 +77,7 @@ app.MapAuditApi();
 app.MapCategoriesApi();
 app.MapCasesApi();
 app.MapWorkApi();
+app.MapOpen311();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 
