@@ -3,6 +3,7 @@ using Linli.Web.Data;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Features.Open311.Wire;
+using Linli.Web.Features.Tree;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Open311.Requests;
@@ -27,6 +28,10 @@ public sealed class Open311Intake(CaseIntake intake, LinliDb db, TimeProvider cl
 
     public Task<bool> IsServiceAsync(string serviceCode, CancellationToken cancellationToken) =>
         db.CaseCategories.AnyAsync(c => c.Code == serviceCode, cancellationToken);
+
+    /// <summary>Intake places a report by its pin when it has one; an address_id sent with the pin must still be a real building.</summary>
+    public Task<bool> IsBuildingAsync(string addressId, CancellationToken cancellationToken) =>
+        db.Nodes.AnyAsync(n => n.Code == addressId && n.Kind == NodeKind.Building, cancellationToken);
 
     /// <summary>The posted request, or the errors that refused it (nothing stored then).</summary>
     public async Task<(PostedServiceRequest? Posted, IReadOnlyList<Open311Error> Errors)> SubmitAsync(ServiceRequestForm form, string apiKeyName, CancellationToken cancellationToken)

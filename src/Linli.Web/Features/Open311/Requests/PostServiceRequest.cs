@@ -38,6 +38,11 @@ public static class PostServiceRequest
             return Open311Errors.NotFound(wire, $"service_code '{form.ServiceCode}' was not found; GET services.{format} lists them.");
         }
 
+        if (form.AddressId is not null && form.Latitude is not null && !await intake.IsBuildingAsync(form.AddressId, cancellationToken))
+        {
+            errors.Add(new(400, $"address_id: no building has the code '{form.AddressId}'"));
+        }
+
         if (errors.Count > 0)
         {
             return Open311Errors.Answer(wire, StatusCodes.Status400BadRequest, errors);

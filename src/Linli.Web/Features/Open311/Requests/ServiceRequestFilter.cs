@@ -78,7 +78,8 @@ public sealed record ServiceRequestFilter(IReadOnlyList<long> Ids, IReadOnlyList
 
         if (W3cDates.TryParse(text, out var at))
         {
-            return at;
+            // PostgreSQL's timestamptz takes only UTC offsets; the instant is the same.
+            return at.ToUniversalTime();
         }
 
         errors.Add(new(400, $"{name}: '{text}' is not a W3C date-time such as 2026-01-01T00:00:00+08:00"));
