@@ -12,7 +12,7 @@ public static class Open311Api
 
     private const string Format = "{format:" + Open311Formats.RouteConstraint + "}";
 
-    public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
         var open311 = app.MapGroup(Prefix).WithTags("Open311");
         open311.MapGet($"/discovery.{Format}", DiscoveryDocument.Get);
@@ -29,6 +29,6 @@ public static class Open311Api
             "requests/{service_request_id} and tokens/{token}, each ending in .json or .xml."));
 
         app.MapOpen311KeysApi();
-        return app;
+        return open311;
     }
 }
