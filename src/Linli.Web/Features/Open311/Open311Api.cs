@@ -26,7 +26,7 @@ public static class Open311Api
         // Anything else under the prefix (an unknown resource or format) answers in Open311's error format, not with a page.
         open311.MapFallback("{**path}", (string? path) => Open311Errors.NotFound(Open311Format.Json,
             $"No Open311 resource at {Prefix}/{path}. Resources are discovery, services, services/{{service_code}}, requests, " +
-            "requests/{service_request_id} and tokens/{token}, each ending in .json or .xml."));
+            "requests/{service_request_id} and tokens/{token}, each ending in .json or .xml.")).ExcludeFromDescription();
 
         app.MapOpen311KeysApi();
         return open311;

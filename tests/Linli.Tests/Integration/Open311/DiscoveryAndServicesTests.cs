@@ -105,4 +105,15 @@ public sealed class DiscoveryAndServicesTests
         Assert.Equal(HttpStatusCode.NotFound, nothingStatus);
         Open311Calls.ErrorsIn(nothingText, nothingStatus);
     }
+
+    [Fact]
+    public async Task The_open311_resources_are_in_the_openapi_document()
+    {
+        await using var app = await Open311Calls.StartWithKeyAsync(DatabaseKind.Sqlite);
+
+        var document = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/open311/v2/requests/{id}.{format}", document, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/open311/keys", document, StringComparison.Ordinal);
+    }
 }
