@@ -7,6 +7,7 @@ using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Notifications;
+using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure;
@@ -37,6 +38,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddCasesFeature(builder.Configuration);
 builder.Services.AddLinliJobs();
 builder.Services.AddNotificationsFeature(builder.Configuration);
+builder.Services.AddOpen311Feature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -79,6 +81,7 @@ app.MapAuditApi();
 app.MapCategoriesApi();
 app.MapCasesApi();
 app.MapWorkApi();
+app.MapOpen311();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -95,6 +95,10 @@ public static class Matrix
         Scoped("GET /api/v1/work/cases/{number:long}/photos/{photoId:long}", Permission.ViewCases, async (c, w, t) => await w.CaseUnderAsync(t) is var m ? await c.GetAsync($"/api/v1/work/cases/{m.Number}/photos/{m.PhotoId}") : null!),
         Scoped("POST /api/v1/work/cases/{number:long}/{action}", Permission.DispatchCases, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}/dispatch", new { departmentCode = "gas-supply" })),
         Scoped("POST /api/v1/work/cases/{number:long}/merge", Permission.DispatchCases, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}/merge", new { into = (await w.CaseUnderAsync(t)).Number })),
+
+        new("POST /api/v1/open311/keys/", Access.Root, Permission.ManageOpen311Keys, (c, w, _) => c.PostAsJsonAsync("/api/v1/open311/keys", new { name = $"matrix-{w.Next()}" })),
+        new("GET /api/v1/open311/keys/", Access.Root, Permission.ManageOpen311Keys, (c, _, _) => c.GetAsync("/api/v1/open311/keys")),
+        new("DELETE /api/v1/open311/keys/{id:int}", Access.Root, Permission.ManageOpen311Keys, (c, _, _) => c.DeleteAsync("/api/v1/open311/keys/1")),
     ];
 
     private static MatrixEntry Public(string endpoint, Call call, int? expect = null) => new(endpoint, Access.Public, null, Expect(call, expect));
