@@ -7,6 +7,7 @@ using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.People;
+using Linli.Web.Features.Rates;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Auth;
@@ -75,6 +76,7 @@ app.MapAuditApi();
 app.MapCategoriesApi();
 app.MapCasesApi();
 app.MapWorkApi();
+app.MapRatesApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 
