@@ -77,6 +77,15 @@ public static partial class RatePeriods
         return Check(new RatePeriod(Midnight(from.Value), Midnight(until.Value.AddDays(1))));
     }
 
+    private static readonly (PeriodPreset Preset, string Name)[] Names =
+        [(PeriodPreset.ThisMonth, "this-month"), (PeriodPreset.LastMonth, "last-month"), (PeriodPreset.Last90Days, "last-90-days"), (PeriodPreset.Custom, "custom")];
+
+    /// <summary>The preset a form value names ("this-month", "last-month", "last-90-days", "custom"); null for anything else.</summary>
+    public static PeriodPreset? PresetNamed(string? name) =>
+        Names.Where(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)).Select(n => (PeriodPreset?)n.Preset).FirstOrDefault();
+
+    public static string NameOf(PeriodPreset preset) => Names.First(n => n.Preset == preset).Name;
+
     public static RatePeriod Preset(PeriodPreset preset, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.ToOffset(ChinaOffset).DateTime);
