@@ -9,6 +9,7 @@ using Linli.Web.Features.Departments;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
+using Linli.Web.Features.Rates;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Auth;
@@ -82,6 +83,7 @@ app.MapCategoriesApi();
 app.MapCasesApi();
 app.MapWorkApi();
 app.MapOpen311();
+app.MapRatesApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

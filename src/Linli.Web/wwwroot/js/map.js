@@ -1,6 +1,9 @@
 // The map on /tree/{code}: draws the node and its children from data-geojson-url with Leaflet, which the page loads
 // (deferred) just before this module. Children are clickable and open their own page; the list beside the map gives
 // the same links to keyboard and screen-reader users. No inline script: everything comes from the data-* attributes.
+//
+// The dashboard (/dashboard/{code}) uses the same map with three more attributes: data-shades ({code: {fill, label}},
+// a fill colour and tooltip per child), data-link-base ("/dashboard/") and data-link-query (the period to keep).
 
 const element = document.getElementById('map');
 if (element) {
@@ -44,6 +47,9 @@ async function draw(element) {
   const nameOf = (properties) => (english && properties.nameEn) || properties.name;
   const self = element.dataset.nodeCode;
   const tileUrl = element.dataset.tileUrl;
+  const shades = element.dataset.shades ? JSON.parse(element.dataset.shades) : {};
+  const linkBase = element.dataset.linkBase ?? '/tree/';
+  const linkQuery = element.dataset.linkQuery ?? '';
 
   element.setAttribute('role', 'region');
   element.setAttribute('aria-label', element.dataset.label ?? '');
@@ -62,16 +68,18 @@ async function draw(element) {
   const layer = L.geoJSON(features, {
     style: (feature) => feature.properties.code === self
       ? { color: '#0b4f8a', weight: 3, dashArray: '6 4', fill: false, interactive: false }
-      : { color: '#0b4f8a', weight: 2, fillColor: '#3d8bd4', fillOpacity: 0.3 },
+      : shades[feature.properties.code]
+        ? { color: '#0b4f8a', weight: 2, fillColor: shades[feature.properties.code].fill, fillOpacity: 0.8 }
+        : { color: '#0b4f8a', weight: 2, fillColor: '#3d8bd4', fillOpacity: 0.3 },
     pointToLayer: (feature, latlng) => L.circleMarker(latlng, { radius: 7 }),
     onEachFeature: (feature, featureLayer) => {
       const properties = feature.properties;
       if (properties.code === self) {
         return;
       }
-      featureLayer.bindTooltip(nameOf(properties), { sticky: true });
+      featureLayer.bindTooltip(shades[properties.code]?.label ?? nameOf(properties), { sticky: true });
       featureLayer.on('click', () => {
-        window.location.assign('/tree/' + encodeURIComponent(properties.code));
+        window.location.assign(linkBase + encodeURIComponent(properties.code) + linkQuery);
       });
     },
   }).addTo(map);

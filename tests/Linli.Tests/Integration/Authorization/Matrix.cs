@@ -90,6 +90,9 @@ public static class Matrix
         Public("POST /api/v1/cases/{number:long}/followers", async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/cases/{(await w.CaseUnderAsync(t)).Number}/followers", new { email = "f@example.org" })),
 
         SignedIn("GET /api/v1/me/cases", (c, _, _) => c.GetAsync("/api/v1/me/cases")),
+        Public("GET /api/v1/rates/", (c, _, t) => c.GetAsync($"/api/v1/rates?node={t.Code}")),
+        Public("GET /api/v1/rates/children", (c, _, t) => c.GetAsync($"/api/v1/rates/children?node={t.Code}&department=water-utility")),
+
         SignedIn("GET /api/v1/work/cases/", (c, _, _) => c.GetAsync("/api/v1/work/cases")),
         Scoped("GET /api/v1/work/cases/{number:long}", Permission.ViewCases, async (c, w, t) => await c.GetAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}")),
         Scoped("GET /api/v1/work/cases/{number:long}/photos/{photoId:long}", Permission.ViewCases, async (c, w, t) => await w.CaseUnderAsync(t) is var m ? await c.GetAsync($"/api/v1/work/cases/{m.Number}/photos/{m.PhotoId}") : null!),
