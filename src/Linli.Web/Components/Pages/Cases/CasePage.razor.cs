@@ -79,9 +79,9 @@ public sealed partial class CasePage
         _now = Clock.GetUtcNow();
         var receipt = ReceiptCodes.Normalize(Receipt);
         _view = receipt is null ? null : await PublicCaseViews.ForReceiptAsync(Db, receipt, _now, Options.Value.ReopenWindowDays, Aborted);
-        if (_view is null && HttpContext is not null)
+        if (_view is null)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            PageStatus.NotFoundWithThisPage(HttpContext);
         }
     }
 
