@@ -3,7 +3,6 @@ using Linli.Web.Data;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Features.Cases.Lifecycle;
-using Linli.Web.Features.Notifications;
 using Linli.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -55,9 +54,7 @@ public sealed partial class CasePage
 
     private string CategoryName => _view is null ? "" : Display.Name(_view.Category.Name, _view.Category.NameEn);
 
-    private string StateName => Enum.TryParse<CaseState>(_view!.State, out var state)
-        ? (Display.IsEnglish ? StateNames.En(state) : StateNames.Zh(state))
-        : _view.State;
+    private string StateName => CaseStateText.Name(_view!.State);
 
     private bool IsWaitingForHandler => _view!.State is nameof(CaseState.New) or nameof(CaseState.Dispatched) or nameof(CaseState.Returned);
 

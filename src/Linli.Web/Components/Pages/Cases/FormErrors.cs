@@ -16,6 +16,14 @@ public sealed class FormErrors
 
     public void Add(FieldError error) => _all.Add(error);
 
+    /// <summary>Puts the errors in the order their controls appear, so the summary reads like the form.</summary>
+    public void SortBy(Func<string, int> position)
+    {
+        var sorted = _all.Select((e, i) => (e, i)).OrderBy(x => position(x.e.TargetId)).ThenBy(x => x.i).Select(x => x.e).ToList();
+        _all.Clear();
+        _all.AddRange(sorted);
+    }
+
     /// <summary>The messages about one control, or null when it is fine.</summary>
     public string? For(string id)
     {

@@ -92,8 +92,25 @@ public sealed partial class ReportPage
         if (_redirectTo is null)
         {
             await PrepareAgainAsync();
+            _errors.SortBy(PositionInForm);
         }
     }
+
+    /// <summary>Where a control sits in the form, top to bottom.</summary>
+    private static int PositionInForm(string id) => id switch
+    {
+        "category" => 0,
+        _ when id.StartsWith("q-", StringComparison.Ordinal) => 1,
+        ReportErrors.PlaceId => 2,
+        "address" => 3,
+        "follow-email" => 4,
+        "description" => 5,
+        "photos" => 6,
+        "name" => 7,
+        "email" => 8,
+        "phone" => 9,
+        _ => 10,
+    };
 
     private async Task FileAsync(IFormFileCollection files)
     {
