@@ -35,9 +35,9 @@ public sealed partial class ReportPage
     [CascadingParameter]
     public HttpContext? HttpContext { get; set; }
 
-    /// <summary>Set after a resident followed a nearby report instead of filing one.</summary>
+    /// <summary>Set after a resident followed a nearby report instead of filing one. A string, so odd input cannot fail the page.</summary>
     [SupplyParameterFromQuery]
-    public long? Followed { get; set; }
+    public string? Followed { get; set; }
 
     /// <summary>Lets a link open the form with a category chosen (/report?category=streetlight).</summary>
     [SupplyParameterFromQuery(Name = "category")]
