@@ -44,13 +44,14 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// A fresh context as a resident in China would have it: zh-CN, China time, a phone-sized screen unless told.
     /// CSP is bypassed only so that axe-core can be injected into the page.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 390, int height = 844) =>
+    public Task<IBrowserContext> NewContextAsync(int width = 390, int height = 844, bool javaScriptEnabled = true) =>
         _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BypassCSP = true,
+            JavaScriptEnabled = javaScriptEnabled,
         });
 
     public async Task DisposeAsync()

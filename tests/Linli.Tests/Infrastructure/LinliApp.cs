@@ -64,7 +64,9 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         }
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <remarks>The base address is the server's own: a Kestrel-hosted app (browser tests) has a real port.</remarks>
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A client signed in with the demo password (and a TOTP code when given).</summary>
     public async Task<HttpClient> SignedInAsync(string login, string? twoFactorCode = null, string password = DemoPassword)

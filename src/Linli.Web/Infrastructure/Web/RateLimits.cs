@@ -24,7 +24,8 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy("sign-in", http => PerNetwork(http, limits.SignInPerMinute));
             options.AddPolicy("codes", http => PerNetwork(http, limits.CodesPerMinute));
-            options.AddPolicy("reports", http => PerNetwork(http, limits.ReportsPerMinute));
+            // Only new reports count: /report is also where the form is read, and reading it costs nothing.
+            options.AddPolicy("reports", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.ReportsPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
