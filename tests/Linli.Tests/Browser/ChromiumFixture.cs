@@ -42,15 +42,17 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh context as a resident in China would have it: zh-CN, China time, a phone-sized screen unless told.
-    /// CSP is bypassed only so that axe-core can be injected into the page.
+    /// CSP is bypassed only so that axe-core can be injected into the page. <paramref name="javaScript"/> false checks
+    /// that pages work as plain HTML forms.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 390, int height = 844) =>
+    public Task<IBrowserContext> NewContextAsync(int width = 390, int height = 844, bool javaScript = true) =>
         _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BypassCSP = true,
+            JavaScriptEnabled = javaScript,
         });
 
     public async Task DisposeAsync()
