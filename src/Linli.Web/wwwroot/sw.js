@@ -66,6 +66,8 @@ self.addEventListener('sync', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'flush') {
     event.waitUntil(sendOutbox());
+  } else if (event.data?.type === 'keep' && new URL(event.data.url).origin === self.location.origin) {
+    event.waitUntil(keepPage(event.data.url));
   }
 });
 
@@ -80,8 +82,9 @@ async function precache() {
         continue;
       }
       const html = await response.clone().text();
-      for (const match of html.matchAll(/(?:href|src)="(\/(?:css|js|lib|icons)\/[^"]+)"/g)) {
-        assets.add(match[1]);
+      // The pages name their assets relative to <base href="/">: "css/app.…css", "js/work/work.…js".
+      for (const match of html.matchAll(/(?:href|src)="\/?((?:css|js|lib|icons)\/[^"]+)"/g)) {
+        assets.add('/' + match[1]);
       }
       await pages.put(path, response);
     } catch {
@@ -90,6 +93,20 @@ async function precache() {
   }
   const statics = await caches.open(STATIC);
   await Promise.all([...assets].map((asset) => statics.add(asset).catch(() => {})));
+}
+
+async function keepPage(url) {
+  if (!new URL(url).pathname.startsWith('/work')) {
+    return;
+  }
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (response.ok && !response.redirected) {
+      await (await caches.open(PAGES)).put(pageKey(url), response);
+    }
+  } catch {
+    // Offline already: the page is kept on the next visit.
+  }
 }
 
 function pageKey(url) {

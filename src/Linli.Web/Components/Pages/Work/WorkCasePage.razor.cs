@@ -46,10 +46,6 @@ public partial class WorkCasePage
     [SupplyParameterFromQuery]
     public string? Done { get; set; }
 
-    /// <summary>"1" when the phone's service worker kept a form it could not send (see wwwroot/sw.js).</summary>
-    [SupplyParameterFromQuery]
-    public string? Queued { get; set; }
-
     [Inject]
     private WorkQueries Queries { get; set; } = default!;
 

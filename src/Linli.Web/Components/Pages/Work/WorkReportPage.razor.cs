@@ -32,10 +32,6 @@ public partial class WorkReportPage
     [SupplyParameterFromQuery]
     public long? Filed { get; set; }
 
-    /// <summary>"1" when the phone's service worker kept the report because it could not be sent (see wwwroot/sw.js).</summary>
-    [SupplyParameterFromQuery]
-    public string? Queued { get; set; }
-
     [Inject]
     private LinliDb Db { get; set; } = default!;
 

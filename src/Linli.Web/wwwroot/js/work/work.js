@@ -12,13 +12,24 @@ const actionNames = Object.fromEntries((text.names ?? '').split('|').map((pair) 
 let sending = false;
 
 const format = (template, ...values) => (template ?? '').replace(/\{(\d)\}/g, (_, i) => values[Number(i)] ?? '');
+const notice = document.getElementById('work-notice');
+
+/** Says it once to screen readers (the live region) and leaves it on the page for everyone. */
 const say = (message) => {
   if (live) {
     live.textContent = message;
   }
+  if (notice) {
+    notice.textContent = message;
+    notice.hidden = !message;
+  }
 };
 
 freshKeys(document);
+if (new URLSearchParams(location.search).get('queued') === '1') {
+  // sw.js kept a form whose post could not get through and sent the browser back here.
+  say(text.queued);
+}
 enhanceForms();
 enhanceReportForm();
 if (user && 'indexedDB' in window) {
@@ -47,7 +58,12 @@ async function registerWorker() {
   }
   try {
     await outbox.setUser(user);
+    const servedByWorker = navigator.serviceWorker.controller !== null;
     await navigator.serviceWorker.register('/sw.js', { type: 'module', scope: '/' });
+    if (!servedByWorker) {
+      // This page came from the network before the worker was in charge: ask it to keep a copy for offline use.
+      (await navigator.serviceWorker.ready).active?.postMessage({ type: 'keep', url: location.href });
+    }
   } catch {
     // Without a worker the page still queues and sends while it is open; it only loses offline copies of pages.
   }
