@@ -140,7 +140,7 @@ async function sendWaiting() {
 
 function label(item) {
   return item.kind === 'report'
-    ? `${text.report}: ${item.summary}`
+    ? format(text.report, item.summary)
     : format(text.action, item.caseNumber, actionNames[item.action] ?? item.action);
 }
 
