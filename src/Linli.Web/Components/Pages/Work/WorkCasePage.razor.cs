@@ -61,7 +61,7 @@ public partial class WorkCasePage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private IEnumerable<string> _shown => QuickActions.Concat(NoteActions).Where(Shows);
+    private IEnumerable<string> ShownActions => QuickActions.Concat(NoteActions).Where(Shows);
 
     private string GridName => _places.FirstOrDefault(p => p.Code == _case?.GridCode) is { } grid ? Display.Name(grid.Name, grid.NameEn) : _case?.GridCode ?? "";
 
