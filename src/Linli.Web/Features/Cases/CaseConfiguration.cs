@@ -52,10 +52,12 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         e.ToTable("case_events");
         e.HasIndex(x => new { x.CaseId, x.At });
         e.HasIndex(x => new { x.Kind, x.At });
+        e.HasIndex(x => new { x.CaseId, x.ClientRequestKey }).IsUnique();
         e.Property(x => x.ActorRole).HasMaxLength(200);
         e.Property(x => x.ActorName).HasMaxLength(100);
         e.Property(x => x.Note).HasMaxLength(4000);
         e.Property(x => x.EscalatedTo).HasMaxLength(100);
+        e.Property(x => x.ClientRequestKey).HasMaxLength(64);
     }
 }
 

@@ -38,4 +38,7 @@ public sealed class CaseEvent
 
     /// <summary>For escalations: the node or department the case was raised to.</summary>
     public string? EscalatedTo { get; set; }
+
+    /// <summary>Hash of the client's request key for this action, so a replayed action (an offline queue resending it) is applied once.</summary>
+    public string? ClientRequestKey { get; set; }
 }

@@ -359,6 +359,10 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.Property<long>("CaseId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ClientRequestKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("EscalatedTo")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -387,6 +391,9 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "At");
+
+                    b.HasIndex("CaseId", "ClientRequestKey")
+                        .IsUnique();
 
                     b.HasIndex("Kind", "At");
 

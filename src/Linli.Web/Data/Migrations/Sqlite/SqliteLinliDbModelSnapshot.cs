@@ -344,6 +344,10 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Property<long>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientRequestKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EscalatedTo")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -372,6 +376,9 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "At");
+
+                    b.HasIndex("CaseId", "ClientRequestKey")
+                        .IsUnique();
 
                     b.HasIndex("Kind", "At");
 

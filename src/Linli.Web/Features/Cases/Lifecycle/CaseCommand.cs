@@ -14,4 +14,7 @@ public sealed record CaseCommand(CaseAction Action)
     public string? DepartmentCode { get; init; }
     public string? Role { get; init; }
     public string? NodeCode { get; init; }
+
+    /// <summary>The client's key for this action (Idempotency-Key): the same key again answers with the first result instead of acting twice.</summary>
+    public string? RequestKey { get; init; }
 }

@@ -27,6 +27,14 @@ public sealed class CaseWorkflow(LinliDb db, CaseNotifier notifier, PhotoProcess
     public async Task<CaseEvent> ApplyAsync(Case @case, CaseActor actor, CaseCommand command, CancellationToken cancellationToken = default)
     {
         var action = command.Action;
+
+        // A replay is recognised before any rule is checked: after the first try the state has moved on and would refuse it.
+        var requestKey = ActionRequestKeys.Hash(command.RequestKey);
+        if (requestKey is not null && await FindReplayAsync(@case.Id, requestKey, action, actor, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (!actor.May(action, @case.State))
         {
             throw new DomainRuleException("action", $"You may not {Describe(action)} this case.", StatusCodes.Status403Forbidden);
@@ -80,6 +88,7 @@ public sealed class CaseWorkflow(LinliDb db, CaseNotifier notifier, PhotoProcess
             Note = note,
             IsPublic = action != CaseAction.Return && command.Public,
             EscalatedTo = target,
+            ClientRequestKey = requestKey,
         };
         db.CaseEvents.Add(change);
         if (action != CaseAction.Note || change.IsPublic)
@@ -87,8 +96,35 @@ public sealed class CaseWorkflow(LinliDb db, CaseNotifier notifier, PhotoProcess
             await notifier.EnqueueAsync(@case, @case.Category!, change, cancellationToken);
         }
 
-        await SaveAsync(@case, cancellationToken);
+        try
+        {
+            await SaveAsync(@case, cancellationToken);
+        }
+        catch (Exception e) when (requestKey is not null && e is DbUpdateException or DomainRuleException { StatusCode: StatusCodes.Status409Conflict })
+        {
+            // Two tries with the same key raced (the unique index or the case's version let one through): answer with that one.
+            db.ChangeTracker.Clear();
+            if (await FindReplayAsync(@case.Id, requestKey, action, actor, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+
+            throw;
+        }
+
         return change;
+    }
+
+    /// <summary>The event an earlier try with the same request key recorded; a key reused for something else is refused.</summary>
+    private async Task<CaseEvent?> FindReplayAsync(long caseId, string requestKey, CaseAction action, CaseActor actor, CancellationToken cancellationToken)
+    {
+        var earlier = await db.CaseEvents.AsNoTracking().FirstOrDefaultAsync(e => e.CaseId == caseId && e.ClientRequestKey == requestKey, cancellationToken);
+        if (earlier is not null && (earlier.Kind != CaseStateMachine.EventFor(action) || earlier.ActorUserId != actor.UserId))
+        {
+            throw new DomainRuleException("requestKey", "this request key was already used for a different action on this case", StatusCodes.Status409Conflict);
+        }
+
+        return earlier;
     }
 
     /// <summary>The reporter's rating of a closed case; given once.</summary>

@@ -107,6 +107,7 @@ public static class WorkApi
 
     private static async Task<CaseCommand> ReadCommandAsync(CaseAction action, HttpRequest request, CancellationToken cancellationToken)
     {
+        var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
@@ -116,6 +117,7 @@ public static class WorkApi
             {
                 Note = form["note"], Public = !form["public"].Any(v => v is "false" or "0"), Photos = photos,
                 DepartmentCode = form["departmentCode"], Role = form["role"], NodeCode = form["nodeCode"],
+                RequestKey = idempotencyKey ?? form["requestKey"],
             };
         }
 
@@ -133,6 +135,10 @@ public static class WorkApi
         }
 
         body ??= new ActionRequest();
-        return new CaseCommand(action) { Note = body.Note, Public = body.Public, DepartmentCode = body.DepartmentCode, Role = body.Role, NodeCode = body.NodeCode };
+        return new CaseCommand(action)
+        {
+            Note = body.Note, Public = body.Public, DepartmentCode = body.DepartmentCode, Role = body.Role, NodeCode = body.NodeCode,
+            RequestKey = idempotencyKey ?? body.RequestKey,
+        };
     }
 }

@@ -22,7 +22,8 @@ public sealed record WorkCase(
     int? RatingStars, bool? RatingSolved, string? RatingComment,
     ReporterContact? Reporter, bool ReporterHidden, IReadOnlyList<WorkEvent> Events, IReadOnlyList<WorkPhoto> Photos, IReadOnlyList<string> AllowedActions);
 
-public sealed record ActionRequest(string? Note = null, bool Public = true, string? DepartmentCode = null, string? Role = null, string? NodeCode = null);
+/// <summary>An action's body. <see cref="RequestKey"/> (or the Idempotency-Key header) makes a resent action apply once.</summary>
+public sealed record ActionRequest(string? Note = null, bool Public = true, string? DepartmentCode = null, string? Role = null, string? NodeCode = null, string? RequestKey = null);
 
 public sealed record MergeRequest(long Into, string? Note = null);
 

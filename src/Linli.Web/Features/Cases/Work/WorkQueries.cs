@@ -43,7 +43,8 @@ public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthor
                     queries.Add(cases.Where(c => c.AssignedRole == held && c.GridPath.StartsWith(path) && Handling.Contains(c.State)));
                     if (held == StaffRole.GridChief || Dispatchers.Contains(held))
                     {
-                        queries.Add(cases.Where(c => c.State == CaseState.Resolved && c.GridPath.StartsWith(path)));
+                        // Resolved cases wait for their check, verified ones to be closed: both are theirs to do.
+                        queries.Add(cases.Where(c => (c.State == CaseState.Resolved || c.State == CaseState.Verified) && c.GridPath.StartsWith(path)));
                     }
 
                     break;
