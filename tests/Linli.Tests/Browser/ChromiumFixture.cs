@@ -42,7 +42,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh context as a resident in China would have it: zh-CN, China time, a phone-sized screen unless told.
-    /// CSP is bypassed only so that axe-core can be injected into the page. <paramref name="javaScript"/> false checks
+    /// CSP is bypassed only so that axe-core can be injected into the page. <paramref name="javaScriptEnabled"/> false checks
     /// that pages work as plain HTML forms.
     /// </summary>
     public Task<IBrowserContext> NewContextAsync(int width = 390, int height = 844, bool javaScriptEnabled = true) =>
