@@ -2,7 +2,7 @@
 local counter = 0
 local rate = tonumber(os.getenv("WRK_RATE") or "0")
 local connections = tonumber(os.getenv("WRK_CONNECTIONS") or "64")
-local key = os.getenv("OPEN311_KEY") or "bench-key"
+local key = os.getenv("OPEN311_KEY") or "bench-key-0123456789"
 
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"

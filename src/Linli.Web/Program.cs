@@ -62,6 +62,7 @@ app.UseLinliLocalization();
 app.MapStaticAssets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseRateLimiter();
 app.UseAntiforgery();
 

@@ -28,7 +28,7 @@ public static class CasesApi
         var cases = app.MapGroup("/api/v1/cases").WithTags("Cases");
         cases.MapPost("/", ReportAsync).Accepts<ReportCaseRequest>("application/json", "multipart/form-data").DisableAntiforgery().RequireRateLimiting("reports");
         cases.MapGet("/nearby", NearbyAsync);
-        cases.MapGet("/{receipt}", GetAsync);
+        cases.MapGet("/{receipt}", GetAsync).CacheOutput(PublicCaseCache.Policy);
         cases.MapGet("/{receipt}/photos/{photoId:long}", PhotoAsync);
         cases.MapPost("/{receipt}/verify", (string receipt, ReporterNoteRequest? body, CaseWorkflow workflow, CancellationToken ct) =>
             ReporterActsAsync(receipt, new CaseCommand(CaseAction.Verify) { Note = body?.Note }, workflow, ct));

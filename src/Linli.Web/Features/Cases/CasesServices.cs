@@ -13,6 +13,9 @@ public static class CasesServices
         services.Configure<CasesOptions>(configuration.GetSection(CasesOptions.Section));
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton<PhotoProcessor>();
+        services.AddPublicCaseCache();
+        services.AddMemoryCache();
+        services.AddSingleton<RoutingCache>();
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseWorkflow>();

@@ -18,7 +18,7 @@ public static partial class CategoryEditing
     private const int MaxMinutes = 365 * 24 * 60;
 
     public static async Task<Results<Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        string code, SaveCategoryRequest request, LinliDb db, ScopeAuthorizer scope, CancellationToken cancellationToken)
+        string code, SaveCategoryRequest request, LinliDb db, ScopeAuthorizer scope, Intake.RoutingCache routing, CancellationToken cancellationToken)
     {
         if (!await scope.CanAtRootAsync(Permission.ManageCategories, cancellationToken))
         {
@@ -63,6 +63,7 @@ public static partial class CategoryEditing
         category.IsSensitive = request.Sensitive;
         category.Attributes = [.. request.Attributes!.Select(ToAttribute)];
         await db.SaveChangesAsync(cancellationToken);
+        routing.ForgetCategory(code);
         return TypedResults.Ok(CategoryDto.From(category, request.HandlerDepartmentCode));
     }
 

@@ -20,7 +20,7 @@ public sealed record IntakeResult(Case Case, CaseCategory Category, bool Created
 /// </summary>
 public sealed class CaseIntake(
     LinliDb db, SpatialIndexHolder index, PhotoProcessor photoProcessor, CurrentUser currentUser, ScopeAuthorizer scope,
-    CaseNotifier notifier, TimeProvider clock, IOptions<CasesOptions> options)
+    CaseNotifier notifier, RoutingCache routing, TimeProvider clock, IOptions<CasesOptions> options)
 {
     public async Task<IntakeResult> SubmitAsync(CaseSubmission s, CancellationToken cancellationToken = default)
     {
@@ -35,7 +35,7 @@ public sealed class CaseIntake(
         await CheckSourceAsync(s, cancellationToken);
         var category = string.IsNullOrWhiteSpace(s.Category)
             ? null
-            : await db.CaseCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == s.Category.Trim(), cancellationToken);
+            : await routing.CategoryAsync(db, s.Category.Trim(), cancellationToken);
         if (category is null)
         {
             errors.Add(new("category", string.IsNullOrWhiteSpace(s.Category) ? "is required" : $"unknown category '{s.Category}'"));
@@ -53,7 +53,7 @@ public sealed class CaseIntake(
         }
 
         var (latitude, longitude, location) = place!.Value;
-        var grid = await db.Nodes.AsNoTracking().Where(n => n.Code == location.Grid.Code).Select(n => new { n.Id, n.Path }).FirstAsync(cancellationToken);
+        var grid = await routing.GridAsync(db, location.Grid.Code, cancellationToken);
         var now = clock.GetUtcNow();
         var @case = NewCase(s, category!, answers, latitude, longitude, location, grid.Id, grid.Path, now);
         @case.ClientRequestKey = requestKey;
@@ -64,7 +64,7 @@ public sealed class CaseIntake(
         }));
 
         var reported = Record(@case, CaseEventKind.Reported, null, CaseState.New, now, null);
-        var target = await DispatchRules.FindAsync(db, category!, grid.Path, cancellationToken);
+        var target = await routing.DispatchTargetAsync(db, category!, grid.Path, cancellationToken);
         var last = target is null ? reported : AutoDispatch(@case, target, now);
         db.Cases.Add(@case);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

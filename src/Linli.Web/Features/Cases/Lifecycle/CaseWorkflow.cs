@@ -3,6 +3,7 @@ using Linli.Web.Features.Cases.Dispatch;
 using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Infrastructure.Problems;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace Linli.Web.Features.Cases.Lifecycle;
 /// Moves a case through its life: checks that the actor may take the action and that the state allows it, applies it,
 /// records who, when and why, and queues the followers' notifications in the same transaction.
 /// </summary>
-public sealed class CaseWorkflow(LinliDb db, CaseNotifier notifier, PhotoProcessor photoProcessor, TimeProvider clock, IOptions<CasesOptions> options)
+public sealed class CaseWorkflow(
+    LinliDb db, CaseNotifier notifier, PhotoProcessor photoProcessor, TimeProvider clock, IOptions<CasesOptions> options, IOutputCacheStore publicPages)
 {
     /// <summary>Loads a case with what the workflow needs, tracked.</summary>
     public Task<Case?> LoadAsync(long id, CancellationToken cancellationToken) =>
@@ -221,6 +223,8 @@ public sealed class CaseWorkflow(LinliDb db, CaseNotifier notifier, PhotoProcess
         {
             throw new DomainRuleException("case", "Someone else changed this case just now; reload it and try again.", StatusCodes.Status409Conflict);
         }
+
+        await publicPages.EvictByTagAsync(PublicCaseCache.TagFor(@case.Receipt), cancellationToken);
     }
 
     private async Task<string> DispatchAsync(Case @case, CaseCommand command, DateTimeOffset now, CancellationToken cancellationToken)
