@@ -29,14 +29,14 @@ dotnet publish src/Linli.Web -c Release -o "$WORK/app" >/dev/null
 (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APPPORT" \
   Database__Provider=Postgres ConnectionStrings__Linli="$CONN" Database__SeedDemoWhenEmpty=true \
   RateLimits__ReportsPerMinute=100000000 Open311__ApiKeys__0=bench-key-0123456789 Logging__LogLevel__Default=Warning \
-  dotnet Linli.Web.dll >"$WORK/app.log" 2>&1) &
+  exec dotnet Linli.Web.dll >"$WORK/app.log" 2>&1) &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$APPPORT/health" >/dev/null && break; sleep 1; done
 curl -fs "http://127.0.0.1:$APPPORT/health" >/dev/null || { cat "$WORK/app.log"; exit 1; }
 
-RECEIPT=$(curl -fs "http://127.0.0.1:$APPPORT/api/v1/cases" -H 'Content-Type: application/json' \
-  -d '{"category":"water-leak","description":"warm-up","latitude":29.5301,"longitude":106.5045,"attributes":{"where":"street"}}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"])')
+WARMUP=$(curl -s "http://127.0.0.1:$APPPORT/api/v1/cases" -H 'Content-Type: application/json' \
+  -d '{"category":"water-leak","description":"warm-up","latitude":29.5301,"longitude":106.5045,"attributes":{"where":"street"}}')
+RECEIPT=$(echo "$WARMUP" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"])') || { echo "$WARMUP"; tail -50 "$WORK/app.log"; exit 1; }
 
 run() { echo; echo "== $1"; shift; "$@"; }
 run "POST /api/v1/cases, 64 connections, as fast as it goes" \
