@@ -164,4 +164,41 @@ public sealed class CaseLifecycleTests
         Assert.Equal("Reopened", (await reopened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.NotFound, wrongReceipt.StatusCode);
     }
+
+    [Fact]
+    public async Task Looking_at_a_cases_photos_is_not_counted_as_a_look_at_the_reporters_contact()
+    {
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite);
+        using var form = TestImages.Form(await app.ReportAsync("water-leak"), ("photos", "leak.jpg", TestImages.Jpeg(16, 16)));
+        var filed = await (await app.Anonymous().PostAsync("/api/v1/cases", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var number = filed.GetProperty("number").GetInt64();
+        var handler = await app.SignedInAsync("handler");
+
+        var detail = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/work/cases/{number}");
+        var photo = await handler.GetAsync($"/api/v1/work/cases/{number}/photos/{detail.GetProperty("photos")[0].GetProperty("id").GetInt64()}");
+        var outsider = await (await app.SignedInAsync("partner")).GetAsync($"/api/v1/work/cases/{number}/photos/{detail.GetProperty("photos")[0].GetProperty("id").GetInt64()}");
+        var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.RecordType == "CaseReporterContact" && a.RecordId == number.ToString()).CountAsync());
+
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        Assert.Equal(1, audited);
+    }
+
+    [Fact]
+    public async Task An_empty_file_input_in_a_form_is_no_photo_rather_than_a_bad_one()
+    {
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite);
+        var number = (await app.Anonymous().FileAsync(await app.ReportAsync("parking"))).GetProperty("number").GetInt64();
+        var gridChief = await app.SignedInAsync("gridchief");
+        await gridChief.ActAsync(number, "accept");
+        var emptyInput = new ByteArrayContent([]);
+        emptyInput.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "\"photos\"", FileName = "\"\"" };
+        using var form = new MultipartFormDataContent { { new StringContent("车已挪走 The car was moved"), "note" }, emptyInput };
+
+        var resolved = await gridChief.PostAsync($"/api/v1/work/cases/{number}/resolve", form);
+
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Empty((await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("photos").EnumerateArray());
+    }
 }

@@ -120,7 +120,7 @@ public sealed partial class ReportPage
         }
 
         var category = _categories.FirstOrDefault(c => c.Code == Form.Category?.Trim());
-        var photos = await ReadPhotosAsync(files);
+        var photos = await ReportReader.ReadPhotosAsync(files, Aborted);
         try
         {
             var result = await Intake.SubmitAsync(Form.ToSubmission(category, photos), Aborted);
@@ -254,20 +254,6 @@ public sealed partial class ReportPage
         var geometry = await Db.Nodes.AsNoTracking().Where(n => n.Code == buildingCode && n.Kind == Features.Tree.NodeKind.Building)
             .Select(n => n.Geometry).FirstOrDefaultAsync(Aborted);
         return geometry is null ? null : (geometry.InteriorPoint.Y, geometry.InteriorPoint.X);
-    }
-
-    /// <summary>Each chosen file; an empty file input sends no file part, and an empty part is not a photo.</summary>
-    private static async Task<List<IncomingPhoto>> ReadPhotosAsync(IFormFileCollection files)
-    {
-        var photos = new List<IncomingPhoto>();
-        foreach (var file in files.GetFiles("photos").Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            photos.Add(new IncomingPhoto(file.FileName, file.ContentType, buffer.ToArray()));
-        }
-
-        return photos;
     }
 
     /// <summary>Post/redirect/get with 303 See Other, which tells every client to follow with a GET.</summary>

@@ -129,7 +129,7 @@ public partial class WorkCasePage
 
         // Keep the key the form came with: if this post is a retry of one that got through, the workflow recognises it.
         _requestKey = Draft("requestKey") is { Length: > 0 } key ? key : _requestKey;
-        var photos = await ReportReader.ReadPhotosAsync(_form, cancellationToken);
+        var photos = await ReportReader.ReadPhotosAsync(_form.Files, cancellationToken);
         if (WorkErrors.CheckNote(Draft("note"), NoteRequired(name), W) is { } noteError)
         {
             _errors["note"] = noteError;

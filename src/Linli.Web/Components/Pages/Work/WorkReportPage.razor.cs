@@ -124,7 +124,7 @@ public partial class WorkReportPage
             Anonymous = Value("anonymous") == "true",
             ClientRequestKey = Value("clientRequestKey"),
             Source = Value("source") == "staff" ? CaseSource.Staff : CaseSource.Patrol,
-            Photos = await ReportReader.ReadPhotosAsync(form, cancellationToken),
+            Photos = await ReportReader.ReadPhotosAsync(form.Files, cancellationToken),
         };
     }
 

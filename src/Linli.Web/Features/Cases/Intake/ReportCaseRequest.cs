@@ -73,7 +73,7 @@ public static class ReportReader
 
     private static async Task<CaseSubmission> FromFormAsync(IFormCollection form, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var photos = await ReadPhotosAsync(form, cancellationToken);
+        var photos = await ReadPhotosAsync(form.Files, cancellationToken);
 
         var answers = form.Keys.Where(k => k.StartsWith("attributes[", StringComparison.Ordinal) || k.StartsWith("attribute[", StringComparison.Ordinal))
             .ToDictionary(
@@ -98,11 +98,14 @@ public static class ReportReader
         };
     }
 
-    /// <summary>The files of a form sent as <c>photos</c> (or <c>photo</c>, or Open311's <c>media</c>).</summary>
-    public static async Task<List<IncomingPhoto>> ReadPhotosAsync(IFormCollection form, CancellationToken cancellationToken)
+    /// <summary>
+    /// The files of a form sent as <c>photos</c> (or <c>photo</c>, or Open311's <c>media</c>). A browser sends an empty
+    /// file input as an empty part with no file name: that is no photo, not a bad one.
+    /// </summary>
+    public static async Task<List<IncomingPhoto>> ReadPhotosAsync(IFormFileCollection files, CancellationToken cancellationToken)
     {
         var photos = new List<IncomingPhoto>();
-        foreach (var file in form.Files.Where(f => f.Name is "photos" or "photo" or "media"))
+        foreach (var file in files.Where(f => f.Name is "photos" or "photo" or "media" && (f.Length > 0 || !string.IsNullOrEmpty(f.FileName))))
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);

@@ -6,8 +6,6 @@ namespace Linli.Web.Features.Cases.Lifecycle;
 /// <summary>Works out, from the signed-in person's usable roles, in which capacities they may act on a case.</summary>
 public sealed class CaseAccess(CurrentUser currentUser, ScopeAuthorizer scope)
 {
-    private static readonly StaffRole[] Dispatchers = [StaffRole.CommunityWorker, StaffRole.StreetStaff, StaffRole.Administrator];
-
     public async Task<CaseActor> ActorForAsync(Case @case, CancellationToken cancellationToken = default)
     {
         var roles = (await currentUser.RolesAsync(cancellationToken)).Where(r => scope.IsUsable(r.Role)).ToList();
@@ -16,7 +14,7 @@ public sealed class CaseAccess(CurrentUser currentUser, ScopeAuthorizer scope)
         var handling = roles.Where(r =>
             (@case.AssignedDepartmentId is not null && r.Role == StaffRole.DepartmentHandler && r.DepartmentId == @case.AssignedDepartmentId) ||
             (@case.AssignedRole is not null && r.Role == @case.AssignedRole && Covers(r))).ToList();
-        var dispatching = roles.Where(r => Dispatchers.Contains(r.Role) && Covers(r)).ToList();
+        var dispatching = roles.Where(r => RolePermissions.Allows(r.Role, Permission.DispatchCases) && Covers(r)).ToList();
         var verifying = roles.Where(r => r.Role == StaffRole.GridChief && Covers(r)).ToList();
         var acting = handling.Concat(dispatching).Concat(verifying).FirstOrDefault();
 

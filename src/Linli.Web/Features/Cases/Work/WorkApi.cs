@@ -58,7 +58,7 @@ public static class WorkApi
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PhotoAsync(long number, long photoId, WorkQueries queries, LinliDb db, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(number, cancellationToken) is null)
+        if (!await queries.MaySeeAsync(number, cancellationToken))
         {
             return Problems.NotFound($"No case #{number}.");
         }
@@ -111,7 +111,7 @@ public static class WorkApi
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
-            var photos = await ReportReader.ReadPhotosAsync(form, cancellationToken);
+            var photos = await ReportReader.ReadPhotosAsync(form.Files, cancellationToken);
 
             return new CaseCommand(action)
             {

@@ -21,7 +21,6 @@ public enum WorkView
 public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthorizer scope, CaseAccess access, AuditLog audit, TimeProvider clock)
 {
     private static readonly CaseState[] Handling = [CaseState.Dispatched, CaseState.Accepted, CaseState.InProgress, CaseState.Reopened];
-    private static readonly StaffRole[] Dispatchers = [StaffRole.CommunityWorker, StaffRole.StreetStaff, StaffRole.Administrator];
     private static readonly CaseState[] Escalatable = [CaseState.New, CaseState.Dispatched, CaseState.Returned, CaseState.Accepted, CaseState.InProgress, CaseState.Reopened];
 
     public async Task<IReadOnlyList<WorkItem>> ListAsync(WorkView view, CaseState? state, bool overdueOnly, int take, CancellationToken cancellationToken)
@@ -41,17 +40,17 @@ public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthor
                 case WorkView.Mine when path is not null:
                     var held = role.Role;
                     queries.Add(cases.Where(c => c.AssignedRole == held && c.GridPath.StartsWith(path) && Handling.Contains(c.State)));
-                    if (held == StaffRole.GridChief || Dispatchers.Contains(held))
+                    if (held == StaffRole.GridChief || RolePermissions.Allows(held, Permission.DispatchCases))
                     {
                         // Resolved cases wait for their check, verified ones to be closed: both are theirs to do.
                         queries.Add(cases.Where(c => (c.State == CaseState.Resolved || c.State == CaseState.Verified) && c.GridPath.StartsWith(path)));
                     }
 
                     break;
-                case WorkView.Queue when path is not null && Dispatchers.Contains(role.Role):
+                case WorkView.Queue when path is not null && RolePermissions.Allows(role.Role, Permission.DispatchCases):
                     queries.Add(cases.Where(c => (c.State == CaseState.New || c.State == CaseState.Returned) && c.GridPath.StartsWith(path)));
                     break;
-                case WorkView.Escalated when path is not null && Dispatchers.Contains(role.Role) && IsCommunityOrAbove(path):
+                case WorkView.Escalated when path is not null && RolePermissions.Allows(role.Role, Permission.DispatchCases) && IsCommunityOrAbove(path):
                     queries.Add(cases.Where(c => c.EscalationLevel > 0 && Escalatable.Contains(c.State) && c.GridPath.StartsWith(path)));
                     break;
                 case WorkView.All when path is not null && RolePermissions.Allows(role.Role, Permission.ViewCases):
@@ -86,7 +85,31 @@ public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthor
             .OrderByDescending(i => i.Overdue).ThenBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenByDescending(i => i.ReportedAt).Take(take)];
     }
 
-    /// <summary>The case with its history, or null when the caller has no part in it.</summary>
+    /// <summary>
+    /// Whether the case exists, refusing (403) a caller with no part in it — for reads beside the case, such as its
+    /// photos, that must not count as a look at the reporter's contact.
+    /// </summary>
+    public async Task<bool> MaySeeAsync(long number, CancellationToken cancellationToken)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == number, cancellationToken);
+        if (c is null)
+        {
+            return false;
+        }
+
+        RefuseOutsiders(await access.ActorForAsync(c, cancellationToken));
+        return true;
+    }
+
+    private static void RefuseOutsiders(CaseActor actor)
+    {
+        if (!actor.CanSee && !actor.IsReporter)
+        {
+            throw new Infrastructure.Problems.DomainRuleException("number", "This case is outside your part of the tree and not assigned to you.", StatusCodes.Status403Forbidden);
+        }
+    }
+
+    /// <summary>The case with its history, or 403 when the caller has no part in it; null when there is no such case.</summary>
     public async Task<WorkCase?> GetAsync(long number, CancellationToken cancellationToken)
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Category).Include(x => x.AssignedDepartment).Include(x => x.AssignedNode)
@@ -97,10 +120,7 @@ public sealed class WorkQueries(LinliDb db, CurrentUser currentUser, ScopeAuthor
         }
 
         var actor = await access.ActorForAsync(c, cancellationToken);
-        if (!actor.CanSee && !actor.IsReporter)
-        {
-            throw new Infrastructure.Problems.DomainRuleException("number", "This case is outside your part of the tree and not assigned to you.", StatusCodes.Status403Forbidden);
-        }
+        RefuseOutsiders(actor);
 
         ReporterContact? reporter = null;
         var hasContact = c.ReporterName is not null || c.ReporterEmail is not null || c.ReporterPhone is not null || c.ReporterUserId is not null;

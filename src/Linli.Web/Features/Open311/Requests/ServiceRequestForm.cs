@@ -72,7 +72,7 @@ public sealed partial record ServiceRequestForm
             Phone = Text(form["phone"]),
             Description = Text(form["description"]),
             MediaUrl = MediaUrlOf(form, errors),
-            Media = await ReportReader.ReadPhotosAsync(form, cancellationToken),
+            Media = await ReportReader.ReadPhotosAsync(form.Files, cancellationToken),
         };
         return (result, errors);
     }
