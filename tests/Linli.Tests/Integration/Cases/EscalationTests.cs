@@ -53,6 +53,35 @@ public sealed class EscalationTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_reopened_case_gets_a_fresh_time_to_resolve_and_climbs_again_from_the_community(DatabaseKind kind)
+    {
+        var clock = TestClock.StartingNow();
+        await using var app = await StartAsync(kind, clock);
+        var (number, receipt) = await FileAsync(app, "parking");
+        var gridChief = await app.SignedInAsync("gridchief");
+        await gridChief.ActAsync(number, "accept");
+        clock.Advance(8 * Day);
+        await app.EscalateAsync();
+        var lateFirstTime = await LevelAsync(app, number);
+        gridChief = await app.SignedInAsync("gridchief");
+        await gridChief.ActAsync(number, "resolve", new { note = "车已挪走 The car was moved" });
+
+        var reopened = await app.Anonymous().PostAsJsonAsync($"/api/v1/cases/{receipt}/reopen", new { note = "车又停回来了 It is back" });
+        await app.EscalateAsync();
+        var rightAfterReopening = await LevelAsync(app, number);
+        var page = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{receipt}");
+        clock.Advance(7 * Day + TimeSpan.FromMinutes(1));
+        await app.EscalateAsync();
+
+        Assert.Equal(1, lateFirstTime);
+        Assert.True(reopened.IsSuccessStatusCode);
+        Assert.Equal(0, rightAfterReopening);
+        Assert.Equal(clock.GetUtcNow() - TimeSpan.FromMinutes(1), page.GetProperty("expectedBy").GetDateTimeOffset());
+        Assert.Equal(1, await LevelAsync(app, number));
+        Assert.Equal([Community, Community], await EscalationsAsync(app, number));
+    }
+
+    [Theory, BothDatabases]
     public async Task A_department_case_is_also_escalated_to_the_departments_supervisor_by_email(DatabaseKind kind)
     {
         var clock = TestClock.StartingNow();

@@ -73,6 +73,11 @@ public sealed class CaseWorkflow(
             case CaseAction.Reopen:
                 CheckReopenWindow(@case, actor, now);
                 (@case.ResolvedAt, @case.ClosedAt) = (null, null);
+
+                // A new round of work: the handler gets the category's full time again, and escalation starts over
+                // rather than jumping levels because the first deadline is long past.
+                @case.ResolveBy = now.AddMinutes(@case.Category!.ResolveWithinMinutes);
+                @case.EscalationLevel = 0;
                 break;
         }
 
