@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Linli.Web.Components;
 using Linli.Web.Data;
+using Linli.Web.Features.AntiFraud;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
@@ -40,6 +41,7 @@ builder.Services.AddCasesFeature(builder.Configuration);
 builder.Services.AddLinliJobs();
 builder.Services.AddNotificationsFeature(builder.Configuration);
 builder.Services.AddOpen311Feature(builder.Configuration);
+builder.Services.AddAntiFraudFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -85,6 +87,7 @@ app.MapCasesApi();
 app.MapWorkApi();
 app.MapOpen311();
 app.MapRatesApi();
+app.MapAntiFraudApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

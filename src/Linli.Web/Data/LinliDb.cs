@@ -1,3 +1,6 @@
+using Linli.Web.Features.AntiFraud.Alliance;
+using Linli.Web.Features.AntiFraud.Orders;
+using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
@@ -36,6 +39,10 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Open311ApiKey> Open311ApiKeys => Set<Open311ApiKey>();
+    public DbSet<AllianceMembership> AllianceMemberships => Set<AllianceMembership>();
+    public DbSet<DissuasionOrder> DissuasionOrders => Set<DissuasionOrder>();
+    public DbSet<DissuasionEvent> DissuasionEvents => Set<DissuasionEvent>();
+    public DbSet<AwarenessEvent> AwarenessEvents => Set<AwarenessEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -53,6 +53,7 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         // The background loops run only in the tests that ask for them (and then on the test's clock).
         builder.UseSetting("Notifications:Outbox:Enabled", "false");
         builder.UseSetting("Cases:EscalationEnabled", "false");
+        builder.UseSetting("AntiFraud:EscalationEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -21,6 +21,18 @@ public enum Permission
     DispatchCases,
 
     ManageOpen311Keys,
+
+    /// <summary>Manage the anti-fraud alliance of a community (members, awareness events) and see its weekly figures.</summary>
+    ManageAntiFraudAlliance,
+
+    /// <summary>Visit and close the dissuasion orders of the communities in scope.</summary>
+    HandleDissuasionOrders,
+
+    /// <summary>See and act on dissuasion orders of the subtree once they are escalated (overdue).</summary>
+    SuperviseDissuasionOrders,
+
+    /// <summary>Raise fraud-risk alerts in the communities where the holder's partner is an alliance member.</summary>
+    RaiseFraudAlerts,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -33,17 +45,26 @@ public static class RolePermissions
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ImportTree, Permission.ManageStaff,
             Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments, Permission.ManageCategories,
             Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys,
+            Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
         ],
-        [StaffRole.StreetStaff] = [Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
-        [StaffRole.CommunityWorker] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
+        [StaffRole.StreetStaff] =
+        [
+            Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
+            Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
+        ],
+        [StaffRole.CommunityWorker] =
+        [
+            Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
+            Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders,
+        ],
         [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
         [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
 
         // Policing views never include residents' household links (purpose limitation).
-        [StaffRole.CommunityPolice] = [Permission.ViewPeopleInRoles],
+        [StaffRole.CommunityPolice] = [Permission.ViewPeopleInRoles, Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders],
         [StaffRole.DepartmentHandler] = [],
-        [StaffRole.PartnerStaff] = [],
+        [StaffRole.PartnerStaff] = [Permission.RaiseFraudAlerts],
     };
 
     public static bool Allows(StaffRole role, Permission permission) => Grants[role].Contains(permission);

@@ -102,6 +102,8 @@ public static class Matrix
         new("POST /api/v1/open311/keys/", Access.Root, Permission.ManageOpen311Keys, (c, w, _) => c.PostAsJsonAsync("/api/v1/open311/keys", new { name = $"matrix-{w.Next()}" })),
         new("GET /api/v1/open311/keys/", Access.Root, Permission.ManageOpen311Keys, (c, _, _) => c.GetAsync("/api/v1/open311/keys")),
         new("DELETE /api/v1/open311/keys/{id:int}", Access.Root, Permission.ManageOpen311Keys, (c, _, _) => c.DeleteAsync("/api/v1/open311/keys/1")),
+
+        .. AntiFraudMatrix.Entries,
     ];
 
     private static MatrixEntry Public(string endpoint, Call call, int? expect = null) => new(endpoint, Access.Public, null, Expect(call, expect));
