@@ -21,6 +21,12 @@ public enum Permission
     DispatchCases,
 
     ManageOpen311Keys,
+
+    /// <summary>Register community partners serving the subtree, suspend them, record agreements and offers, score them.</summary>
+    ManagePartners,
+
+    /// <summary>Run multi-party negotiations (协商) at a node of the subtree and file their follow-up cases.</summary>
+    ManageNegotiations,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -32,10 +38,18 @@ public static class RolePermissions
         [
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ImportTree, Permission.ManageStaff,
             Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments, Permission.ManageCategories,
-            Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys,
+            Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys, Permission.ManagePartners, Permission.ManageNegotiations,
         ],
-        [StaffRole.StreetStaff] = [Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
-        [StaffRole.CommunityWorker] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
+        [StaffRole.StreetStaff] =
+        [
+            Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
+            Permission.ManagePartners, Permission.ManageNegotiations,
+        ],
+        [StaffRole.CommunityWorker] =
+        [
+            Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
+            Permission.ManagePartners, Permission.ManageNegotiations,
+        ],
         [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
         [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
