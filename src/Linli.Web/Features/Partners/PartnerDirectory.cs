@@ -127,5 +127,23 @@ public sealed class PartnerDirectory(LinliDb db, TimeProvider clock)
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
             .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
-    private static void Line(StringBuilder ics, string line) => ics.Append(line).Append("\r\n");
+    /// <summary>Writes a content line, folded after 75 octets as RFC 5545 asks (never inside a UTF-8 character).</summary>
+    private static void Line(StringBuilder ics, string line)
+    {
+        var octets = 0;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > 75)
+            {
+                ics.Append("\r\n ");
+                octets = 1;
+            }
+
+            ics.Append(rune.ToString());
+            octets += size;
+        }
+
+        ics.Append("\r\n");
+    }
 }

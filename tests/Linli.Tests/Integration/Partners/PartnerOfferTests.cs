@@ -115,6 +115,7 @@ public sealed class PartnerOfferTests
         var feed = await ics.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", feed);
         Assert.Equal(3, feed.Split("BEGIN:VEVENT").Length - 1);
+        Assert.All(feed.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
 
         Assert.Equal(["month"], await (await anonymous.GetAsync($"/api/v1/partners/calendar?community={PartnerWorld.Community}&month=May")).ErrorFieldsAsync(HttpStatusCode.BadRequest));
         Assert.Equal(["community"], await (await anonymous.GetAsync($"/api/v1/partners/directory?community={Web.Features.Demo.DemoAccounts.GridCode}")).ErrorFieldsAsync(HttpStatusCode.BadRequest));
