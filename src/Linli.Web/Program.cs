@@ -7,8 +7,10 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
+using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Rates;
 using Linli.Web.Features.Tree;
@@ -42,6 +44,8 @@ builder.Services.AddLinliJobs();
 builder.Services.AddNotificationsFeature(builder.Configuration);
 builder.Services.AddOpen311Feature(builder.Configuration);
 builder.Services.AddAntiFraudFeature(builder.Configuration);
+builder.Services.AddPartnersFeature();
+builder.Services.AddScoped<NegotiationWork>();
 
 var app = builder.Build();
 
@@ -88,6 +92,8 @@ app.MapWorkApi();
 app.MapOpen311();
 app.MapRatesApi();
 app.MapAntiFraudApi();
+app.MapPartnersApi();
+app.MapNegotiationsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -5,6 +5,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Partners;
+using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
@@ -43,6 +44,18 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<DissuasionOrder> DissuasionOrders => Set<DissuasionOrder>();
     public DbSet<DissuasionEvent> DissuasionEvents => Set<DissuasionEvent>();
     public DbSet<AwarenessEvent> AwarenessEvents => Set<AwarenessEvent>();
+    public DbSet<PartnerAgreementText> PartnerAgreementTexts => Set<PartnerAgreementText>();
+    public DbSet<PartnerSignature> PartnerSignatures => Set<PartnerSignature>();
+    public DbSet<PartnerArea> PartnerAreas => Set<PartnerArea>();
+    public DbSet<PartnerOffer> PartnerOffers => Set<PartnerOffer>();
+    public DbSet<OfferSignup> OfferSignups => Set<OfferSignup>();
+    public DbSet<PartnerRating> PartnerRatings => Set<PartnerRating>();
+    public DbSet<PartnerScore> PartnerScores => Set<PartnerScore>();
+    public DbSet<Negotiation> Negotiations => Set<Negotiation>();
+    public DbSet<NegotiationParty> NegotiationParties => Set<NegotiationParty>();
+    public DbSet<NegotiationProposal> NegotiationProposals => Set<NegotiationProposal>();
+    public DbSet<PartyPosition> PartyPositions => Set<PartyPosition>();
+    public DbSet<NegotiationTask> NegotiationTasks => Set<NegotiationTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,5 +34,11 @@ public static class DemoOrganisations
     [
         Bank,
         new("渝州物业管理有限公司", "Yuzhou Property Management Co.", PartnerType.Property),
+        new("石桥铺派出所", "Shiqiaopu Police Station", PartnerType.Institution),
+        new("石桥铺小学", "Shiqiaopu Primary School", PartnerType.Institution),
+        new("九龙坡区阳光公益服务中心", "Jiulongpo Sunshine Charity Centre", PartnerType.PublicWelfare),
+        new("石桥铺星光影城", "Starlight Cinema Shiqiaopu", PartnerType.Commercial),
+        new("石桥铺农贸市场", "Shiqiaopu Farmers' Market", PartnerType.Commercial),
+        new("石桥铺小区业主委员会", "Shiqiaopu Estate Owners' Committee", PartnerType.Autonomous),
     ];
 }

@@ -76,6 +76,7 @@ public static class DemoSeeder
         if (size == TreeGenerator.StreetSize)
         {
             await DemoAntiFraud.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            await new DemoPartners(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System).SeedAsync(cancellationToken);
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);

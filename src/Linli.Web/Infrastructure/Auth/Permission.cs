@@ -33,6 +33,11 @@ public enum Permission
 
     /// <summary>Raise fraud-risk alerts in the communities where the holder's partner is an alliance member.</summary>
     RaiseFraudAlerts,
+    /// <summary>Register community partners serving the subtree, suspend them, record agreements and offers, score them.</summary>
+    ManagePartners,
+
+    /// <summary>Run multi-party negotiations (协商) at a node of the subtree and file their follow-up cases.</summary>
+    ManageNegotiations,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -46,16 +51,19 @@ public static class RolePermissions
             Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments, Permission.ManageCategories,
             Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys,
             Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
+            Permission.ManagePartners, Permission.ManageNegotiations,
         ],
         [StaffRole.StreetStaff] =
         [
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
             Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
+            Permission.ManagePartners, Permission.ManageNegotiations,
         ],
         [StaffRole.CommunityWorker] =
         [
             Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
             Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders,
+            Permission.ManagePartners, Permission.ManageNegotiations,
         ],
         [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],

@@ -104,6 +104,43 @@ public static class Matrix
         new("DELETE /api/v1/open311/keys/{id:int}", Access.Root, Permission.ManageOpen311Keys, (c, _, _) => c.DeleteAsync("/api/v1/open311/keys/1")),
 
         .. AntiFraudMatrix.Entries,
+        Public("GET /api/v1/partners/directory", (c, _, _) => c.GetAsync($"/api/v1/partners/directory?community={Web.Features.Demo.DemoAccounts.CommunityCode}")),
+        Public("GET /api/v1/partners/calendar", (c, _, _) => c.GetAsync($"/api/v1/partners/calendar?community={Web.Features.Demo.DemoAccounts.CommunityCode}&month=2026-05")),
+        Public("GET /api/v1/partners/calendar.ics", (c, _, _) => c.GetAsync($"/api/v1/partners/calendar.ics?community={Web.Features.Demo.DemoAccounts.CommunityCode}")),
+        Public("GET /api/v1/partners/{id:int}/public", async (c, w, t) => await c.GetAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}/public")),
+        Public("GET /api/v1/partners/agreements", (c, _, _) => c.GetAsync("/api/v1/partners/agreements")),
+        SignedIn("POST /api/v1/partners/offers/{offerId:int}/signups", async (c, w, t) => await c.PostAsync($"/api/v1/partners/offers/{await w.OfferAtAsync(t)}/signups", null)),
+        SignedIn("DELETE /api/v1/partners/offers/{offerId:int}/signups", async (c, w, t) => await w.OfferAtAsync(t) is var id && (await c.PostAsync($"/api/v1/partners/offers/{id}/signups", null)) is not null
+            ? await c.DeleteAsync($"/api/v1/partners/offers/{id}/signups") : null!),
+        SignedIn("POST /api/v1/partners/offers/{offerId:int}/ratings", async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/partners/offers/{await w.OfferAtAsync(t, isEvent: false)}/ratings", new { stars = 4 })),
+        RoleOnly("GET /api/v1/partners/", Permission.ManagePartners, (c, _, _) => c.GetAsync("/api/v1/partners")),
+        Scoped("POST /api/v1/partners/", Permission.ManagePartners, (c, w, t) => c.PostAsJsonAsync("/api/v1/partners", new { name = $"新合伙人 {w.Next()}", type = "Commercial", areaCodes = new[] { t.Code } }), expect: 201),
+        Scoped("GET /api/v1/partners/{id:int}", Permission.ManagePartners, async (c, w, t) => await c.GetAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}")),
+        Scoped("PUT /api/v1/partners/{id:int}", Permission.ManagePartners, async (c, w, t) => await c.PutAsJsonAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}", new { name = "改名", type = "Property", areaCodes = new[] { t.Code } })),
+        Scoped("POST /api/v1/partners/{id:int}/suspend", Permission.ManagePartners, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}/suspend", new { reason = "投诉核实" })),
+        Scoped("POST /api/v1/partners/{id:int}/reinstate", Permission.ManagePartners, async (c, w, t) => await c.PostAsync($"/api/v1/partners/{await w.PartnerServingAsync(t, suspended: true)}/reinstate", null)),
+        Scoped("POST /api/v1/partners/{id:int}/signatures", Permission.ManagePartners, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}/signatures",
+            new { version = 1, signedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), signedBy = "负责人" })),
+        new("POST /api/v1/partners/agreements", Access.Root, Permission.ManagePartners, (c, w, _) => c.PostAsJsonAsync("/api/v1/partners/agreements", new { text = $"协议 {w.Next()}" })),
+        Scoped("POST /api/v1/partners/{id:int}/offers", Permission.ManagePartners, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}/offers", new { kind = "LegalAdvice", title = "法律咨询" }), expect: 201),
+        Scoped("PUT /api/v1/partners/offers/{offerId:int}", Permission.ManagePartners, async (c, w, t) => await c.PutAsJsonAsync($"/api/v1/partners/offers/{await w.OfferAtAsync(t, isEvent: false)}", new { kind = "Venue", title = "活动场地" })),
+        Scoped("POST /api/v1/partners/{id:int}/scores", Permission.ManagePartners, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}/scores", new { year = DateTime.UtcNow.Year - 1, score = 90 })),
+        Scoped("GET /api/v1/partners/{id:int}/evaluation", Permission.ManagePartners, async (c, w, t) => await c.GetAsync($"/api/v1/partners/{await w.PartnerServingAsync(t)}/evaluation")),
+
+        RoleOnly("GET /api/v1/negotiations/", Permission.ManageNegotiations, (c, _, _) => c.GetAsync("/api/v1/negotiations")),
+        Scoped("POST /api/v1/negotiations/", Permission.ManageNegotiations, (c, _, t) => c.PostAsJsonAsync("/api/v1/negotiations",
+            new { nodeCode = t.Code, title = "道路协商", parties = new object[] { new { groupName = "市场" }, new { groupName = "小区" } } }), expect: 201),
+        Scoped("GET /api/v1/negotiations/{id:int}", Permission.ManageNegotiations, async (c, w, t) => await c.GetAsync($"/api/v1/negotiations/{(await w.NegotiationAtAsync(t)).Id}")),
+        Scoped("POST /api/v1/negotiations/{id:int}/parties", Permission.ManageNegotiations, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/negotiations/{(await w.NegotiationAtAsync(t)).Id}/parties", new { groupName = "物业" })),
+        Scoped("POST /api/v1/negotiations/{id:int}/meetings", Permission.ManageNegotiations, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/negotiations/{(await w.NegotiationAtAsync(t)).Id}/meetings",
+            new { heldAt = DateTimeOffset.UtcNow.AddHours(-2), minutes = "各方陈述" })),
+        Scoped("POST /api/v1/negotiations/{id:int}/proposals", Permission.ManageNegotiations, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/negotiations/{(await w.NegotiationAtAsync(t)).Id}/proposals", new { title = "方案二", text = "分时段" })),
+        Scoped("PUT /api/v1/negotiations/{id:int}/proposals/{proposalId:int}/positions/{partyId:int}", Permission.ManageNegotiations, async (c, w, t) => await w.NegotiationAtAsync(t) is var n
+            ? await c.PutAsJsonAsync($"/api/v1/negotiations/{n.Id}/proposals/{n.ProposalId}/positions/{n.FirstPartyId}", new { position = "Support" }) : null!),
+        Scoped("POST /api/v1/negotiations/{id:int}/agreement", Permission.ManageNegotiations, async (c, w, t) => await w.NegotiationAtAsync(t) is var n
+            ? await c.PostAsJsonAsync($"/api/v1/negotiations/{n.Id}/agreement", new { text = "协议", signedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), partyIds = new[] { n.FirstPartyId, n.SecondPartyId } }) : null!),
+        Scoped("POST /api/v1/negotiations/{id:int}/tasks", Permission.ManageNegotiations, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/negotiations/{(await w.NegotiationAtAsync(t, agreed: true)).Id}/tasks",
+            new { category = "other", description = "划定活动区域标线", buildingCode = await w.BuildingAtAsync(t) })),
     ];
 
     private static MatrixEntry Public(string endpoint, Call call, int? expect = null) => new(endpoint, Access.Public, null, Expect(call, expect));

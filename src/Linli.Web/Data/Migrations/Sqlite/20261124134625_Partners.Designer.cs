@@ -11,282 +11,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLinliDb))]
-    [Migration("20261124134708_AntiFraud")]
-    partial class AntiFraud
+    [Migration("20261124134625_Partners")]
+    partial class Partners
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Alliance.AllianceMembership", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("AddedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CommunityNodeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("JoinedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PartnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommunityNodeId");
-
-                    b.HasIndex("PartnerId", "CommunityNodeId")
-                        .IsUnique();
-
-                    b.ToTable("antifraud_alliance_members", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Orders.DissuasionEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActorName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorRole")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActorUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EscalatedTo")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId", "At");
-
-                    b.ToTable("dissuasion_events", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Orders.DissuasionOrder", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Advice")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AmountAtRisk")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClientRequestKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CloseNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ClosedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClosedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CommunityNodeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CommunityPath")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ErasedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("EscalatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EscalationLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FollowUp")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("FollowUpOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsRepeatTarget")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MoneyProtected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PartnerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PersonName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RaisedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RaisedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RaisedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Risk")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Seen")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("UnitNodeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("VisitedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("VisitedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VisitedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientRequestKey")
-                        .IsUnique();
-
-                    b.HasIndex("CommunityPath")
-                        .HasAnnotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
-
-                    b.HasIndex("RaisedAt");
-
-                    b.HasIndex("UnitNodeId");
-
-                    b.HasIndex("CommunityNodeId", "Phone");
-
-                    b.HasIndex("PartnerId", "RaisedAt");
-
-                    b.HasIndex("State", "DueAt");
-
-                    b.ToTable("dissuasion_orders", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Stats.AwarenessEvent", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attendance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CommunityNodeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CommunityPath")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Place")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("RecordedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommunityNodeId");
-
-                    b.HasIndex("CommunityPath")
-                        .HasAnnotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
-
-                    b.HasIndex("Date");
-
-                    b.ToTable("antifraud_awareness_events", (string)null);
-                });
 
             modelBuilder.Entity("Linli.Web.Features.Audit.AuditEntry", b =>
                 {
@@ -781,6 +513,209 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("department_areas", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgreementProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("NodePath");
+
+                    b.ToTable("negotiations", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NegotiationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NegotiationId");
+
+                    b.ToTable("negotiation_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationParty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NegotiationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SignedAgreement")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NegotiationId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("negotiation_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NegotiationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedByPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NegotiationId");
+
+                    b.ToTable("negotiation_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NegotiationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("NegotiationId");
+
+                    b.ToTable("negotiation_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.PartyPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("ProposalId", "PartyId")
+                        .IsUnique();
+
+                    b.ToTable("negotiation_positions", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -878,15 +813,204 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("open311_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Partners.OfferSignup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OfferId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("partner_offer_signups", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerAgreementText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("partner_agreement_texts", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerArea", b =>
+                {
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartnerId", "NodeId");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("partner_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("partner_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AidAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AidPeriod")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommunityNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("CommunityNodeId", "StartsAt");
+
+                    b.ToTable("partner_offers", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Partners.PartnerOrganisation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Active");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -897,6 +1021,110 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "Year");
+
+                    b.HasIndex("OfferId", "UserId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("partner_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScoredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScoredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId", "Year", "ScoredByUserId")
+                        .IsUnique();
+
+                    b.ToTable("partner_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerSignature", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("partner_signatures", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.People.ConsentRecord", b =>
@@ -1318,67 +1546,6 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Alliance.AllianceMembership", b =>
-                {
-                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "Community")
-                        .WithMany()
-                        .HasForeignKey("CommunityNodeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", "Partner")
-                        .WithMany()
-                        .HasForeignKey("PartnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Community");
-
-                    b.Navigation("Partner");
-                });
-
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Orders.DissuasionEvent", b =>
-                {
-                    b.HasOne("Linli.Web.Features.AntiFraud.Orders.DissuasionOrder", null)
-                        .WithMany("Events")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Orders.DissuasionOrder", b =>
-                {
-                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "Community")
-                        .WithMany()
-                        .HasForeignKey("CommunityNodeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", "Partner")
-                        .WithMany()
-                        .HasForeignKey("PartnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
-                        .WithMany()
-                        .HasForeignKey("UnitNodeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Community");
-
-                    b.Navigation("Partner");
-                });
-
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Stats.AwarenessEvent", b =>
-                {
-                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
-                        .WithMany()
-                        .HasForeignKey("CommunityNodeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Linli.Web.Features.Cases.Case", b =>
                 {
                     b.HasOne("Linli.Web.Features.Departments.Department", "AssignedDepartment")
@@ -1560,6 +1727,77 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Navigation("Node");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationMeeting", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Negotiations.Negotiation", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationParty", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Negotiations.Negotiation", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationProposal", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Negotiations.Negotiation", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationTask", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Negotiations.Negotiation", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.PartyPosition", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Negotiations.NegotiationParty", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Negotiations.NegotiationProposal", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
                 {
                     b.HasOne("Linli.Web.Features.Cases.Case", "Case")
@@ -1568,6 +1806,84 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.OfferSignup", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerArea", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Node");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerContact", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerOffer", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", "Partner")
+                        .WithMany("Offers")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerRating", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerScore", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerSignature", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Linli.Web.Features.People.ConsentRecord", b =>
@@ -1695,11 +2011,6 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Linli.Web.Features.AntiFraud.Orders.DissuasionOrder", b =>
-                {
-                    b.Navigation("Events");
-                });
-
             modelBuilder.Entity("Linli.Web.Features.Cases.Case", b =>
                 {
                     b.Navigation("Events");
@@ -1712,6 +2023,33 @@ namespace Linli.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Parties");
+
+                    b.Navigation("Proposals");
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationProposal", b =>
+                {
+                    b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Partners.PartnerOrganisation", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Offers");
+
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Tree.TreeNode", b =>
