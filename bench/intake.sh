@@ -39,6 +39,12 @@ WARMUP=$(curl -s "http://127.0.0.1:$APPPORT/api/v1/cases" -H 'Content-Type: appl
 RECEIPT=$(echo "$WARMUP" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"])') || { echo "$WARMUP"; tail -50 "$WORK/app.log"; exit 1; }
 
 run() { echo; echo "== $1"; shift; "$@"; }
+
+# Not measured: 10 s of each intake first, so the runs below see compiled code (the JIT's tiering takes seconds of CPU
+# after a start, and the first run used to pay for it).
+wrk -t2 -c64 -d10s -s bench/report.lua "http://127.0.0.1:$APPPORT/api/v1/cases" >/dev/null
+wrk -t2 -c64 -d10s -s bench/open311.lua "http://127.0.0.1:$APPPORT/open311/v2/requests.json" >/dev/null
+echo "== load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "POST /api/v1/cases, 64 connections, as fast as it goes" \
   wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency -s bench/report.lua "http://127.0.0.1:$APPPORT/api/v1/cases"
 run "POST /api/v1/cases, 64 connections, about 500 reports/s" \
@@ -52,6 +58,7 @@ fi
 run "GET /api/v1/cases/{receipt}, 64 connections" \
   wrk -t2 -c64 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$APPPORT/api/v1/cases/$RECEIPT"
 
+echo "== load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 echo; echo "== pgbench: one INSERT of a case-like row (same columns and indexes as cases), 64 clients"
 "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -U postgres -d linli -qc 'CREATE TABLE bench_cases (LIKE cases INCLUDING ALL);'

@@ -6,7 +6,10 @@ public static class DataServices
 {
     public const string DefaultSqlite = "Data Source=data/linli.db";
 
-    /// <summary>Registers <see cref="LinliDb"/> on the configured provider: SQLite by default, PostgreSQL when asked.</summary>
+    /// <summary>
+    /// Registers <see cref="LinliDb"/> on the configured provider: SQLite by default, PostgreSQL when asked. The options
+    /// are built once, not for every request.
+    /// </summary>
     public static IServiceCollection AddLinliData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -20,13 +23,13 @@ public static class DataServices
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Linli is empty.");
             }
 
-            services.AddDbContext<LinliDb, PostgresLinliDb>(options => options.UseNpgsql(connectionString));
+            services.AddDbContext<LinliDb, PostgresLinliDb>(options => options.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
             EnsureSqliteFolder(sqlite);
-            services.AddDbContext<LinliDb, SqliteLinliDb>(options => options.UseSqlite(sqlite));
+            services.AddDbContext<LinliDb, SqliteLinliDb>(options => options.UseSqlite(sqlite), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         return services;

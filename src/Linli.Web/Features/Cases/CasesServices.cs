@@ -16,6 +16,8 @@ public static class CasesServices
         services.AddPublicCaseCache();
         services.AddMemoryCache();
         services.AddSingleton<RoutingCache>();
+        services.AddSingleton<IntakeWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseWorkflow>();

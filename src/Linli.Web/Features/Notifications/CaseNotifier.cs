@@ -20,7 +20,11 @@ public sealed class NotificationOptions
 /// </summary>
 public sealed class CaseNotifier(LinliDb db, TimeProvider clock, IOptions<NotificationOptions> options)
 {
-    public async Task EnqueueAsync(Case @case, CaseCategory category, CaseEvent change, CancellationToken cancellationToken = default)
+    public async Task EnqueueAsync(Case @case, CaseCategory category, CaseEvent change, CancellationToken cancellationToken = default) =>
+        db.Outbox.AddRange(await ComposeAsync(@case, category, change, cancellationToken));
+
+    /// <summary>The messages for <paramref name="change"/>, one per follower's address, not yet added to the outbox.</summary>
+    public async Task<List<OutboxMessage>> ComposeAsync(Case @case, CaseCategory category, CaseEvent change, CancellationToken cancellationToken = default)
     {
         var followers = @case.Followers;
         var userIds = followers.Where(f => f.UserId is not null && f.Email is null).Select(f => f.UserId!.Value).Distinct().ToList();
@@ -31,6 +35,7 @@ public sealed class CaseNotifier(LinliDb db, TimeProvider clock, IOptions<Notifi
 
         var now = clock.GetUtcNow();
         var sent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var messages = new List<OutboxMessage>();
         foreach (var follower in followers.OrderByDescending(f => f.IsReporter))
         {
             var email = follower.Email ?? (follower.UserId is { } id && userEmails.TryGetValue(id, out var e) ? e : null);
@@ -39,7 +44,7 @@ public sealed class CaseNotifier(LinliDb db, TimeProvider clock, IOptions<Notifi
                 continue;
             }
 
-            db.Outbox.Add(new OutboxMessage
+            messages.Add(new OutboxMessage
             {
                 Channel = NotificationChannel.Email,
                 Recipient = email,
@@ -51,6 +56,8 @@ public sealed class CaseNotifier(LinliDb db, TimeProvider clock, IOptions<Notifi
                 NextAttemptAt = now,
             });
         }
+
+        return messages;
     }
 }
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Linli.Web.Data;
 using Linli.Web.Features.Cases.Dispatch;
-using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -20,14 +19,14 @@ public sealed record IntakeResult(Case Case, CaseCategory Category, bool Created
 /// </summary>
 public sealed class CaseIntake(
     LinliDb db, SpatialIndexHolder index, PhotoProcessor photoProcessor, CurrentUser currentUser, ScopeAuthorizer scope,
-    CaseNotifier notifier, RoutingCache routing, TimeProvider clock, IOptions<CasesOptions> options)
+    IntakeWriter writer, RoutingCache routing, TimeProvider clock, IOptions<CasesOptions> options)
 {
     public async Task<IntakeResult> SubmitAsync(CaseSubmission s, CancellationToken cancellationToken = default)
     {
         var errors = new List<SubmissionError>();
         var requestKey = HashRequestKey(s.ClientRequestKey, errors);
-        var fingerprint = Fingerprint(s);
-        if (requestKey is not null && await FindRetryAsync(requestKey, fingerprint, cancellationToken) is { } earlier)
+        var fingerprint = requestKey is null ? null : Fingerprint(s);
+        if (requestKey is not null && await FindRetryAsync(requestKey, fingerprint!, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -54,37 +53,44 @@ public sealed class CaseIntake(
 
         var (latitude, longitude, location) = place!.Value;
         var grid = await routing.GridAsync(db, location.Grid.Code, cancellationToken);
-        var now = clock.GetUtcNow();
-        var @case = NewCase(s, category!, answers, latitude, longitude, location, grid.Id, grid.Path, now);
-        @case.ClientRequestKey = requestKey;
-        @case.RequestFingerprint = requestKey is null ? null : fingerprint;
-        @case.Photos.AddRange(photos.Select(p => new CasePhoto
-        {
-            Stage = PhotoStage.Report, ContentType = ProcessedPhoto.ContentType, Content = p.Content, Width = p.Width, Height = p.Height, AddedAt = now,
-        }));
-
-        var reported = Record(@case, CaseEventKind.Reported, null, CaseState.New, now, null);
         var target = await routing.DispatchTargetAsync(db, category!, grid.Path, cancellationToken);
-        var last = target is null ? reported : AutoDispatch(@case, target, now);
-        db.Cases.Add(@case);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reporter = Reporter.Of(s, currentUser);
+        var now = clock.GetUtcNow();
+        Case Build()
+        {
+            var @case = NewCase(s, reporter, category!, answers, latitude, longitude, location, grid.Id, grid.Path, now);
+            @case.ClientRequestKey = requestKey;
+            @case.RequestFingerprint = fingerprint;
+            @case.Photos.AddRange(photos.Select(p => new CasePhoto
+            {
+                Stage = PhotoStage.Report, ContentType = ProcessedPhoto.ContentType, Content = p.Content, Width = p.Width, Height = p.Height, AddedAt = now,
+            }));
+            Record(@case, CaseEventKind.Reported, null, CaseState.New, now, null);
+            if (target is not null)
+            {
+                AutoDispatch(@case, target, now);
+            }
+
+            return @case;
+        }
+
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Answered only once the commit holding the case is done; the reporter's message commits with it.
+            var stored = await writer.WriteAsync(Build, category!);
+            return new IntakeResult(stored, category!, Created: true, target?.Describe);
         }
         catch (DbUpdateException) when (requestKey is not null)
         {
             // Two tries with the same key raced; the unique index let one through. Answer with that one.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return await FindRetryAsync(requestKey, fingerprint, cancellationToken) ?? throw new InvalidOperationException("The request key's case vanished.");
+            return await FindRetryAsync(requestKey, fingerprint!, cancellationToken) ?? throw new InvalidOperationException("The request key's case vanished.");
         }
+    }
 
-        // The messages name the case by the number the database has just given it; they commit with the case.
-        await notifier.EnqueueAsync(@case, category!, last, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new IntakeResult(@case, category!, Created: true, target?.Describe);
+    /// <summary>Who reported, read on the request: the case itself is built on the writer's thread.</summary>
+    private sealed record Reporter(bool ByStaff, Guid? UserId, string? UserName)
+    {
+        public static Reporter Of(CaseSubmission s, CurrentUser user) => new(s.Source is CaseSource.Staff or CaseSource.Patrol, user.Id, user.Name);
     }
 
     private async Task CheckSourceAsync(CaseSubmission s, CancellationToken cancellationToken)
@@ -96,9 +102,9 @@ public sealed class CaseIntake(
         }
     }
 
-    private Case NewCase(CaseSubmission s, CaseCategory category, List<CaseAnswer> answers, double latitude, double longitude, Location location, int gridId, string gridPath, DateTimeOffset now)
+    private static Case NewCase(CaseSubmission s, Reporter reporter, CaseCategory category, List<CaseAnswer> answers, double latitude, double longitude, Location location, int gridId, string gridPath, DateTimeOffset now)
     {
-        var byStaff = s.Source is CaseSource.Staff or CaseSource.Patrol;
+        var byStaff = reporter.ByStaff;
         var @case = new Case
         {
             Receipt = ReceiptCodes.New(),
@@ -113,12 +119,12 @@ public sealed class CaseIntake(
             GridNodeId = gridId,
             GridPath = gridPath,
             BuildingCode = s.BuildingCode?.Trim() ?? location.NearestBuilding?.Building.Code,
-            ReporterUserId = byStaff ? null : currentUser.Id,
-            ReporterName = Clean(s.Name) ?? (byStaff ? null : currentUser.Name),
+            ReporterUserId = byStaff ? null : reporter.UserId,
+            ReporterName = Clean(s.Name) ?? (byStaff ? null : reporter.UserName),
             ReporterEmail = Clean(s.Email),
             ReporterPhone = Clean(s.Phone),
             ReporterAnonymous = s.Anonymous,
-            FiledByUserId = byStaff ? currentUser.Id : null,
+            FiledByUserId = byStaff ? reporter.UserId : null,
             ReportedAt = now,
             RespondBy = now.AddMinutes(category.RespondWithinMinutes),
             ResolveBy = now.AddMinutes(category.ResolveWithinMinutes),
@@ -133,21 +139,20 @@ public sealed class CaseIntake(
         return @case;
     }
 
-    private static CaseEvent AutoDispatch(Case @case, DispatchTarget target, DateTimeOffset now)
+    private static void AutoDispatch(Case @case, DispatchTarget target, DateTimeOffset now)
     {
         @case.AssignedDepartmentId = target.DepartmentId;
         @case.AssignedRole = target.Role;
         @case.AssignedNodeId = target.NodeId;
         @case.State = CaseState.Dispatched;
         @case.DispatchedAt = now;
-        return Record(@case, CaseEventKind.Dispatched, CaseState.New, CaseState.Dispatched, now, null, escalatedTo: target.Describe);
+        Record(@case, CaseEventKind.Dispatched, CaseState.New, CaseState.Dispatched, now, null, escalatedTo: target.Describe);
     }
 
-    private static CaseEvent Record(Case @case, CaseEventKind kind, CaseState? from, CaseState to, DateTimeOffset at, string? note, string? escalatedTo = null)
+    private static void Record(Case @case, CaseEventKind kind, CaseState? from, CaseState to, DateTimeOffset at, string? note, string? escalatedTo = null)
     {
         var e = new CaseEvent { Kind = kind, FromState = from, ToState = to, At = at, ActorRole = "system", Note = note, IsPublic = true, EscalatedTo = escalatedTo };
         @case.Events.Add(e);
-        return e;
     }
 
     /// <summary>The position of the report: the pin, or the middle of the building chosen instead.</summary>

@@ -12,7 +12,7 @@ namespace Linli.Web.Features.Open311.Requests;
 /// Files an Open311 service request through the same <see cref="CaseIntake"/> as every other channel, so it becomes a
 /// normal case, and words intake's refusals in Open311's parameter names.
 /// </summary>
-public sealed class Open311Intake(CaseIntake intake, LinliDb db, TimeProvider clock)
+public sealed class Open311Intake(CaseIntake intake, RoutingCache routing, LinliDb db, TimeProvider clock)
 {
     /// <summary>Intake's field names, and the Open311 parameters they come from.</summary>
     private static readonly Dictionary<string, string> Parameters = new(StringComparer.Ordinal)
@@ -26,8 +26,8 @@ public sealed class Open311Intake(CaseIntake intake, LinliDb db, TimeProvider cl
         ["location"] = "lat, long",
     };
 
-    public Task<bool> IsServiceAsync(string serviceCode, CancellationToken cancellationToken) =>
-        db.CaseCategories.AnyAsync(c => c.Code == serviceCode, cancellationToken);
+    public async Task<bool> IsServiceAsync(string serviceCode, CancellationToken cancellationToken) =>
+        await routing.CategoryAsync(db, serviceCode, cancellationToken) is not null;
 
     /// <summary>Intake places a report by its pin when it has one; an address_id sent with the pin must still be a real building.</summary>
     public Task<bool> IsBuildingAsync(string addressId, CancellationToken cancellationToken) =>
