@@ -11,6 +11,7 @@ using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Rates;
 using Linli.Web.Features.Tree;
+using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Jobs;
@@ -40,6 +41,7 @@ builder.Services.AddCasesFeature(builder.Configuration);
 builder.Services.AddLinliJobs();
 builder.Services.AddNotificationsFeature(builder.Configuration);
 builder.Services.AddOpen311Feature(builder.Configuration);
+builder.Services.AddVolunteersFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -85,6 +87,7 @@ app.MapCasesApi();
 app.MapWorkApi();
 app.MapOpen311();
 app.MapRatesApi();
+app.MapVolunteersApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

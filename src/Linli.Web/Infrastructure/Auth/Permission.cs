@@ -21,6 +21,9 @@ public enum Permission
     DispatchCases,
 
     ManageOpen311Keys,
+
+    /// <summary>Create and run volunteer associations, read their rosters (audited), set community targets. Never police.</summary>
+    ManageVolunteers,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -32,15 +35,15 @@ public static class RolePermissions
         [
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ImportTree, Permission.ManageStaff,
             Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments, Permission.ManageCategories,
-            Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys,
+            Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys, Permission.ManageVolunteers,
         ],
-        [StaffRole.StreetStaff] = [Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
-        [StaffRole.CommunityWorker] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases],
+        [StaffRole.StreetStaff] = [Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases, Permission.ManageVolunteers],
+        [StaffRole.CommunityWorker] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases, Permission.ManageVolunteers],
         [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
         [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
 
-        // Policing views never include residents' household links (purpose limitation).
+        // Policing views never include residents' household links or volunteer rosters (purpose limitation).
         [StaffRole.CommunityPolice] = [Permission.ViewPeopleInRoles],
         [StaffRole.DepartmentHandler] = [],
         [StaffRole.PartnerStaff] = [],
