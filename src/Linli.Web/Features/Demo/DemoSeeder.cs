@@ -73,6 +73,11 @@ public static class DemoSeeder
         var created = size == TreeGenerator.StreetSize
             ? await people.CreateForStreetAsync(scopedServices.GetRequiredService<UserManager<LinliUser>>(), progress, cancellationToken)
             : await people.CreateForCityAsync(progress, cancellationToken);
+        if (size == TreeGenerator.StreetSize)
+        {
+            await DemoVolunteers.CreateForStreetAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+        }
+
         return new DemoSeedResult(size, tree, created, watch.Elapsed);
     }
 

@@ -69,9 +69,10 @@ public sealed class Membership(LinliDb db, VolunteerAccess access, Associations 
     {
         var association = await associations.FindAsync(associationId, cancellationToken);
         await access.RequireManageAsync(association.LeaderUserId, association.CommunityPath, cancellationToken);
-        var roster = await db.VolunteerMemberships.AsNoTracking().Where(m => m.AssociationId == associationId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new RosterEntry(m.Id, u.Id, u.DisplayName, u.PhoneNumber, u.Email, m.Skills, m.Availability, m.JoinedAt, u.Id == association.LeaderUserId))
-            .OrderBy(r => r.JoinedAt).ToListAsync(cancellationToken);
+        var leader = association.LeaderUserId;
+        var roster = await db.VolunteerMemberships.AsNoTracking().Where(m => m.AssociationId == associationId).OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new RosterEntry(m.Id, u.Id, u.DisplayName, u.PhoneNumber, u.Email, m.Skills, m.Availability, m.JoinedAt, u.Id == leader))
+            .ToListAsync(cancellationToken);
         await audit.RecordReadsAsync("volunteer roster: organising the association's service",
             roster.Where(r => r.UserId != access.UserId).Select(r => new AuditedRecord("VolunteerMembership", r.MembershipId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.UserId, association.CommunityPath)),
             cancellationToken);
@@ -79,7 +80,7 @@ public sealed class Membership(LinliDb db, VolunteerAccess access, Associations 
     }
 
     public async Task<List<MembershipDto>> MineAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.VolunteerMemberships.AsNoTracking().Where(m => m.UserId == userId)
+        await db.VolunteerMemberships.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
             .Join(db.VolunteerAssociations, m => m.AssociationId, a => a.Id, (m, a) => new MembershipDto(m.Id, a.Id, a.Name, m.Skills, m.Availability, m.JoinedAt, a.LeaderUserId == userId))
-            .OrderBy(m => m.JoinedAt).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 }

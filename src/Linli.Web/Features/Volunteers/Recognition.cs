@@ -38,9 +38,11 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
         var ids = totals.Select(t => t.UserId).ToList();
         var people = await db.VolunteerMemberships.AsNoTracking().Where(m => ids.Contains(m.UserId) && associationIds.Contains(m.AssociationId))
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, m.Id, u.DisplayName }).ToListAsync(cancellationToken);
-        return [.. totals.Select((t, i) => people.Where(p => p.UserId == t.UserId).OrderBy(p => p.Id).First() is var p
-            ? new RankingEntry(i + 1, p.Id, p.DisplayName, Math.Round(t.Minutes / 60.0, 1))
-            : null!)];
+        return [.. totals.Select((t, i) =>
+        {
+            var person = people.Where(p => p.UserId == t.UserId).MinBy(p => p.Id)!;
+            return new RankingEntry(i + 1, person.Id, person.DisplayName, Math.Round(t.Minutes / 60.0, 1));
+        })];
     }
 
     public async Task<int> NominateAsync(NominationRequest r, CancellationToken cancellationToken)
@@ -79,8 +81,9 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
         var y = CheckYear(year);
         return await db.VolunteerNominations.AsNoTracking().Where(n => n.CommunityNodeId == community.Id && n.Year == y)
             .Where(n => db.VolunteerMemberships.Any(m => m.UserId == n.NomineeUserId && db.VolunteerAssociations.Any(a => a.Id == m.AssociationId && a.CommunityNodeId == community.Id)))
+            .OrderByDescending(n => n.Votes).ThenBy(n => n.Id)
             .Join(db.Users, n => n.NomineeUserId, u => u.Id, (n, u) => new NominationDto(n.Id, u.DisplayName, n.Reason, n.Votes))
-            .OrderByDescending(n => n.Votes).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -188,9 +188,10 @@ public sealed class Shifts(LinliDb db, VolunteerAccess access, Activities activi
     }
 
     public async Task<List<SignupDto>> MineAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.ShiftSignups.AsNoTracking().Where(s => s.UserId == userId)
-            .Join(db.VolunteerActivities, s => s.ActivityId, a => a.Id, (s, a) => new SignupDto(s.Id, a.Id, a.Title, a.StartsAt, s.CheckedInAt, s.CheckedOutAt, s.Minutes, s.Decision.ToString(), s.DeclineReason))
-            .OrderByDescending(s => s.StartsAt).Take(200).ToListAsync(cancellationToken);
+        (await db.ShiftSignups.AsNoTracking().Where(s => s.UserId == userId)
+            .Join(db.VolunteerActivities, s => s.ActivityId, a => a.Id, (s, a) => new { s, a.Title, a.StartsAt })
+            .OrderByDescending(x => x.StartsAt).Take(200).ToListAsync(cancellationToken))
+        .ConvertAll(x => new SignupDto(x.s.Id, x.s.ActivityId, x.Title, x.StartsAt, x.s.CheckedInAt, x.s.CheckedOutAt, x.s.Minutes, x.s.Decision.ToString(), x.s.DeclineReason));
 
     private async Task<(ShiftSignup Signup, VolunteerActivity Activity)> ScannedAsync(int activityId, string? code, CancellationToken cancellationToken)
     {
