@@ -140,5 +140,5 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
     }
 
     private static DomainRuleException AlreadyVoted() =>
-        new("id", "you have already voted in this community's vote this year: one resident, one vote", StatusCodes.Status409Conflict);
+        new("vote", "you have already voted in this community's vote this year: one resident, one vote", StatusCodes.Status409Conflict);
 }
