@@ -14,6 +14,7 @@ using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Rates;
 using Linli.Web.Features.Tree;
+using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Jobs;
@@ -46,6 +47,7 @@ builder.Services.AddOpen311Feature(builder.Configuration);
 builder.Services.AddAntiFraudFeature(builder.Configuration);
 builder.Services.AddPartnersFeature();
 builder.Services.AddScoped<NegotiationWork>();
+builder.Services.AddVolunteersFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -94,6 +96,7 @@ app.MapRatesApi();
 app.MapAntiFraudApi();
 app.MapPartnersApi();
 app.MapNegotiationsApi();
+app.MapVolunteersApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

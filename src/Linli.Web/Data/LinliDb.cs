@@ -10,6 +10,7 @@ using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
+using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -56,6 +57,13 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<NegotiationProposal> NegotiationProposals => Set<NegotiationProposal>();
     public DbSet<PartyPosition> PartyPositions => Set<PartyPosition>();
     public DbSet<NegotiationTask> NegotiationTasks => Set<NegotiationTask>();
+    public DbSet<VolunteerAssociation> VolunteerAssociations => Set<VolunteerAssociation>();
+    public DbSet<CommunityVolunteerTarget> VolunteerTargets => Set<CommunityVolunteerTarget>();
+    public DbSet<VolunteerMembership> VolunteerMemberships => Set<VolunteerMembership>();
+    public DbSet<VolunteerActivity> VolunteerActivities => Set<VolunteerActivity>();
+    public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
+    public DbSet<VolunteerNomination> VolunteerNominations => Set<VolunteerNomination>();
+    public DbSet<VolunteerVoteCast> VolunteerVotesCast => Set<VolunteerVoteCast>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,7 +55,7 @@ public sealed class HouseholdAndAuditTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Consents.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Consents.CountAsync(c => c.Purpose == Consents.HouseholdLink)));
     }
 
     [Theory, BothDatabases]

@@ -28,6 +28,9 @@ public enum CaseSource
     Open311,
     Staff,
     Patrol,
+
+    /// <summary>Filed by a volunteer for their association (counted per association and month).</summary>
+    Volunteer,
 }
 
 /// <summary>
@@ -69,6 +72,9 @@ public sealed class Case
 
     /// <summary>Staff member who filed it on a resident's behalf or from a patrol.</summary>
     public Guid? FiledByUserId { get; set; }
+
+    /// <summary>The volunteer association a volunteer filed it for (source <see cref="CaseSource.Volunteer"/>).</summary>
+    public int? VolunteerAssociationId { get; set; }
 
     public int? AssignedDepartmentId { get; set; }
     public Department? AssignedDepartment { get; set; }

@@ -15,5 +15,13 @@ public static class Consents
         "我同意将我的账户与所选单元关联，仅用于本社区网格员、楼长、单元长和社区工作者联系我、为我提供服务。我可以随时撤回，撤回后关联立即删除。",
         "I agree to link my account to the chosen unit, only so that my grid, building and unit chiefs and community workers can contact and serve me. I can withdraw at any time and the link is removed at once.");
 
-    public static IReadOnlyList<ConsentText> Current { get; } = [HouseholdLinkText];
+    public const string Volunteering = "volunteering";
+
+    public static readonly ConsentText VolunteeringText = new(
+        Volunteering,
+        "2026-11-24",
+        "我同意加入该志愿者协会：协会负责人和所在社区的社区工作者、街道工作人员可以看到我的姓名、联系方式以及我填写的技能和空闲时间，用于安排志愿服务；我的姓名和服务时长可以出现在本社区的志愿者排行和评选中。这些信息不提供给公安。我可以随时退出，退出后立即从名册中删除。",
+        "I agree to join this volunteer association: its leader and the community workers and street staff of the community may see my name, my contact and the skills and availability I give, to organise volunteering; my name and hours may appear in the community's volunteer rankings and awards. None of this is given to the police. I can leave at any time and am removed from the roster at once.");
+
+    public static IReadOnlyList<ConsentText> Current { get; } = [HouseholdLinkText, VolunteeringText];
 }

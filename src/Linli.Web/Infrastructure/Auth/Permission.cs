@@ -33,11 +33,15 @@ public enum Permission
 
     /// <summary>Raise fraud-risk alerts in the communities where the holder's partner is an alliance member.</summary>
     RaiseFraudAlerts,
+
     /// <summary>Register community partners serving the subtree, suspend them, record agreements and offers, score them.</summary>
     ManagePartners,
 
     /// <summary>Run multi-party negotiations (协商) at a node of the subtree and file their follow-up cases.</summary>
     ManageNegotiations,
+
+    /// <summary>Create and run volunteer associations, read their rosters (audited), set community targets. Never police.</summary>
+    ManageVolunteers,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -51,25 +55,25 @@ public static class RolePermissions
             Permission.ReadResidents, Permission.SearchAudit, Permission.ManageDepartments, Permission.ManageCategories,
             Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys,
             Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
-            Permission.ManagePartners, Permission.ManageNegotiations,
+            Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
         ],
         [StaffRole.StreetStaff] =
         [
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
             Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
-            Permission.ManagePartners, Permission.ManageNegotiations,
+            Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
         ],
         [StaffRole.CommunityWorker] =
         [
             Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
             Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders,
-            Permission.ManagePartners, Permission.ManageNegotiations,
+            Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
         ],
         [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
         [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
 
-        // Policing views never include residents' household links (purpose limitation).
+        // Policing views never include residents' household links or volunteer rosters (purpose limitation).
         [StaffRole.CommunityPolice] = [Permission.ViewPeopleInRoles, Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders],
         [StaffRole.DepartmentHandler] = [],
         [StaffRole.PartnerStaff] = [Permission.RaiseFraudAlerts],

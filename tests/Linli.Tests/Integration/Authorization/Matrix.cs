@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Linli.Tests.Infrastructure;
 using Linli.Web.Features.People;
 using Linli.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Authorization;
 
@@ -98,6 +99,74 @@ public static class Matrix
         Scoped("GET /api/v1/work/cases/{number:long}/photos/{photoId:long}", Permission.ViewCases, async (c, w, t) => await w.CaseUnderAsync(t) is var m ? await c.GetAsync($"/api/v1/work/cases/{m.Number}/photos/{m.PhotoId}") : null!),
         Scoped("POST /api/v1/work/cases/{number:long}/{action}", Permission.DispatchCases, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}/dispatch", new { departmentCode = "gas-supply" })),
         Scoped("POST /api/v1/work/cases/{number:long}/merge", Permission.DispatchCases, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/work/cases/{(await w.CaseUnderAsync(t)).Number}/merge", new { into = (await w.CaseUnderAsync(t)).Number })),
+
+        Public("GET /api/v1/volunteers/associations", (c, _, _) => c.GetAsync($"/api/v1/volunteers/associations?community={VolunteerMatrix.Community}")),
+        Public("GET /api/v1/volunteers/associations/{id:int}", async (c, w, t) => await c.GetAsync($"/api/v1/volunteers/associations/{await w.AssociationUnderAsync(t)}")),
+        Public("GET /api/v1/volunteers/associations/{id:int}/logo", async (c, w, t) => await c.GetAsync($"/api/v1/volunteers/associations/{await w.AssociationUnderAsync(t)}/logo")),
+        Public("GET /api/v1/volunteers/activities/{id:int}", async (c, w, t) => await c.GetAsync($"/api/v1/volunteers/activities/{(await w.ShiftUnderAsync(t)).ActivityId}")),
+        Public("GET /api/v1/volunteers/targets", (c, _, _) => c.GetAsync($"/api/v1/volunteers/targets?node={VolunteerMatrix.Street}")),
+        Public("GET /api/v1/volunteers/figures", (c, _, _) => c.GetAsync($"/api/v1/volunteers/figures?node={VolunteerMatrix.Street}")),
+        Public("GET /api/v1/volunteers/rankings", (c, _, _) => c.GetAsync($"/api/v1/volunteers/rankings?community={VolunteerMatrix.Community}")),
+        Public("GET /api/v1/volunteers/nominations", (c, _, _) => c.GetAsync($"/api/v1/volunteers/nominations?community={VolunteerMatrix.Community}")),
+
+        SignedIn("POST /api/v1/volunteers/associations/{id:int}/members", async (c, w, t) => await VolunteerMatrix.JoinAsync(c, await w.AssociationUnderAsync(t)), expect: 201),
+        SignedIn("DELETE /api/v1/volunteers/associations/{id:int}/members/me", async (c, w, t) =>
+        {
+            var id = await w.AssociationUnderAsync(t);
+            await VolunteerMatrix.JoinAsync(c, id);
+            return await c.DeleteAsync($"/api/v1/volunteers/associations/{id}/members/me");
+        }),
+        SignedIn("POST /api/v1/volunteers/activities/{id:int}/signups", async (c, w, t) =>
+        {
+            var s = await w.ShiftUnderAsync(t);
+            await VolunteerMatrix.JoinAsync(c, s.AssociationId);
+            return await c.PostAsync($"/api/v1/volunteers/activities/{s.ActivityId}/signups", null);
+        }, expect: 201),
+        SignedIn("DELETE /api/v1/volunteers/activities/{id:int}/signups/me", async (c, w, t) => await c.DeleteAsync($"/api/v1/volunteers/activities/{(await w.SignedUpAsync(c, t)).ActivityId}/signups/me")),
+        SignedIn("POST /api/v1/volunteers/activities/{id:int}/check-in", async (c, w, t) =>
+        {
+            var s = await w.SignedUpAsync(c, t);
+            return await c.PostAsJsonAsync($"/api/v1/volunteers/activities/{s.ActivityId}/check-in", new { code = s.Code });
+        }),
+        SignedIn("POST /api/v1/volunteers/activities/{id:int}/check-out", async (c, w, t) =>
+        {
+            var s = await w.SignedUpAsync(c, t);
+            await c.PostAsJsonAsync($"/api/v1/volunteers/activities/{s.ActivityId}/check-in", new { code = s.Code });
+            return await c.PostAsJsonAsync($"/api/v1/volunteers/activities/{s.ActivityId}/check-out", new { code = s.Code });
+        }),
+        SignedIn("POST /api/v1/volunteers/nominations", async (c, w, t) =>
+        {
+            var s = await w.ShiftUnderAsync(t);
+            var key = await w.App.WithDbAsync(db => db.VolunteerMemberships.Where(m => m.AssociationId == s.AssociationId).Select(m => m.Id).SingleAsync());
+            return await c.PostAsJsonAsync("/api/v1/volunteers/nominations", new { communityCode = (await w.CommunityForAsync(t)).Code, nomineeKey = key, reason = "热心" });
+        }, expect: 201),
+        SignedIn("POST /api/v1/volunteers/nominations/{id:int}/votes", async (c, w, _) =>
+        {
+            var n = await w.NominationUnderAsync(await w.PlaceAsync(Web.Features.Demo.DemoAccounts.GridCode));
+            await c.PutAsJsonAsync("/api/v1/me/household", new { unitCode = Web.Features.Demo.DemoAccounts.UnitCode, consentVersion = Version });
+            return await c.PostAsync($"/api/v1/volunteers/nominations/{n.NominationId}/votes", null);
+        }),
+        SignedIn("GET /api/v1/me/volunteering", (c, _, _) => c.GetAsync("/api/v1/me/volunteering")),
+
+        Scoped("POST /api/v1/volunteers/associations", Permission.ManageVolunteers, async (c, w, t) => await c.PostAsJsonAsync("/api/v1/volunteers/associations",
+            new { communityCode = (await w.CommunityForAsync(t)).Code, name = "新队", type = "environment" }), expect: 201),
+        Scoped("PUT /api/v1/volunteers/associations/{id:int}", Permission.ManageVolunteers, async (c, w, t) => await c.PutAsJsonAsync($"/api/v1/volunteers/associations/{await w.AssociationUnderAsync(t)}", new { name = "改名" })),
+        Scoped("PUT /api/v1/volunteers/associations/{id:int}/logo", Permission.ManageVolunteers, async (c, w, t) => await c.PutAsync($"/api/v1/volunteers/associations/{await w.AssociationUnderAsync(t)}/logo", VolunteerMatrix.Logo())),
+        Scoped("GET /api/v1/volunteers/associations/{id:int}/members", Permission.ManageVolunteers, async (c, w, t) => await c.GetAsync($"/api/v1/volunteers/associations/{await w.AssociationUnderAsync(t)}/members")),
+        Scoped("POST /api/v1/volunteers/associations/{id:int}/activities", Permission.ManageVolunteers, async (c, w, t) => await c.PostAsJsonAsync($"/api/v1/volunteers/associations/{await w.AssociationUnderAsync(t)}/activities", VolunteerMatrix.NewShift()), expect: 201),
+        Scoped("GET /api/v1/volunteers/activities/{id:int}/attendance", Permission.ManageVolunteers, async (c, w, t) => await c.GetAsync($"/api/v1/volunteers/activities/{(await w.ShiftUnderAsync(t)).ActivityId}/attendance")),
+        Scoped("GET /api/v1/volunteers/activities/{id:int}/check-in-code", Permission.ManageVolunteers, async (c, w, t) => await c.GetAsync($"/api/v1/volunteers/activities/{(await w.ShiftUnderAsync(t)).ActivityId}/check-in-code")),
+        Scoped("PUT /api/v1/volunteers/activities/{id:int}/signups/{signupId:int}/attendance", Permission.ManageVolunteers, async (c, w, t) =>
+        {
+            var s = await w.ShiftUnderAsync(t);
+            return await c.PutAsJsonAsync($"/api/v1/volunteers/activities/{s.ActivityId}/signups/{s.SignupId}/attendance", new { checkedInAt = DateTimeOffset.UtcNow.AddHours(-3), checkedOutAt = DateTimeOffset.UtcNow.AddHours(-1) });
+        }),
+        Scoped("POST /api/v1/volunteers/activities/{id:int}/signups/{signupId:int}/hours", Permission.ManageVolunteers, async (c, w, t) =>
+        {
+            var s = await w.ShiftUnderAsync(t);
+            return await c.PostAsJsonAsync($"/api/v1/volunteers/activities/{s.ActivityId}/signups/{s.SignupId}/hours", new { decision = "approve" });
+        }),
+        Scoped("PUT /api/v1/volunteers/communities/{code}/target", Permission.ManageVolunteers, async (c, w, t) => await c.PutAsJsonAsync($"/api/v1/volunteers/communities/{(await w.CommunityForAsync(t)).Code}/target", new { minimum = 10 })),
 
         new("POST /api/v1/open311/keys/", Access.Root, Permission.ManageOpen311Keys, (c, w, _) => c.PostAsJsonAsync("/api/v1/open311/keys", new { name = $"matrix-{w.Next()}" })),
         new("GET /api/v1/open311/keys/", Access.Root, Permission.ManageOpen311Keys, (c, _, _) => c.GetAsync("/api/v1/open311/keys")),

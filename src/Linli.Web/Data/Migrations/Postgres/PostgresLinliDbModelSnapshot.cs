@@ -511,6 +511,9 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int?>("VolunteerAssociationId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedDepartmentId");
@@ -537,6 +540,8 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("VolunteerAssociationId");
 
                     b.HasIndex("CategoryId", "Latitude");
 
@@ -1740,6 +1745,290 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.ToTable("tree_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.CommunityVolunteerTarget", b =>
+                {
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumAssociations")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SetByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityNodeId");
+
+                    b.ToTable("community_volunteer_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.ShiftSignup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("MarkedByLeader")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ActivityId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("volunteer_shift_signups", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CheckInCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RouteGeoJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("SignedUp")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "StartsAt");
+
+                    b.ToTable("volunteer_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerAssociation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunityPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LeaderUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Motto")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityNodeId");
+
+                    b.HasIndex("CommunityPath");
+
+                    b.HasIndex("LeaderUserId");
+
+                    b.ToTable("volunteer_associations", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ConsentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssociationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("volunteer_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerNomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NominatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NominatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NomineeUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominatedByUserId");
+
+                    b.HasIndex("NomineeUserId");
+
+                    b.HasIndex("CommunityNodeId", "Year", "NomineeUserId")
+                        .IsUnique();
+
+                    b.ToTable("volunteer_nominations", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerVoteCast", b =>
+                {
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VoterUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CommunityNodeId", "Year", "VoterUserId");
+
+                    b.HasIndex("VoterUserId");
+
+                    b.ToTable("volunteer_votes_cast", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Infrastructure.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1978,6 +2267,11 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .HasForeignKey("GridNodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerAssociationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Linli.Web.Features.Cases.CaseAnswer", "Answers", b1 =>
                         {
@@ -2362,6 +2656,110 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.CommunityVolunteerTarget", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.ShiftSignup", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerActivity", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerAssociation", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerMembership", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.ConsentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerNomination", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerVoteCast", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("VoterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

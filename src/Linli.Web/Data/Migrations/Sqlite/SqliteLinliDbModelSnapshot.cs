@@ -491,6 +491,9 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("VolunteerAssociationId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedDepartmentId");
@@ -516,6 +519,8 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("VolunteerAssociationId");
 
                     b.HasIndex("CategoryId", "Latitude");
 
@@ -1666,6 +1671,280 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("tree_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.CommunityVolunteerTarget", b =>
+                {
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumAssociations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SetByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityNodeId");
+
+                    b.ToTable("community_volunteer_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.ShiftSignup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MarkedByLeader")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ActivityId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("volunteer_shift_signups", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckInCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteGeoJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignedUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "StartsAt");
+
+                    b.ToTable("volunteer_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerAssociation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunityPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeaderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Motto")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityNodeId");
+
+                    b.HasIndex("CommunityPath");
+
+                    b.HasIndex("LeaderUserId");
+
+                    b.ToTable("volunteer_associations", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Skills")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssociationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("volunteer_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerNomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NominatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NominatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NomineeUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominatedByUserId");
+
+                    b.HasIndex("NomineeUserId");
+
+                    b.HasIndex("CommunityNodeId", "Year", "NomineeUserId")
+                        .IsUnique();
+
+                    b.ToTable("volunteer_nominations", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerVoteCast", b =>
+                {
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VoterUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityNodeId", "Year", "VoterUserId");
+
+                    b.HasIndex("VoterUserId");
+
+                    b.ToTable("volunteer_votes_cast", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Infrastructure.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1900,6 +2179,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasForeignKey("GridNodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerAssociationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Linli.Web.Features.Cases.CaseAnswer", "Answers", b1 =>
                         {
@@ -2284,6 +2568,110 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.CommunityVolunteerTarget", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.ShiftSignup", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerActivity", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerAssociation", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerMembership", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.ConsentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerNomination", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Volunteers.VolunteerVoteCast", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("VoterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

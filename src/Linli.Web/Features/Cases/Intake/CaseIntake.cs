@@ -4,6 +4,7 @@ using System.Text.Json;
 using Linli.Web.Data;
 using Linli.Web.Features.Cases.Dispatch;
 using Linli.Web.Features.Tree;
+using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -100,6 +101,18 @@ public sealed class CaseIntake(
         {
             throw new SubmissionRejectedException([new("source", "only staff and chiefs file reports on a resident's behalf or from a patrol")], StatusCodes.Status403Forbidden);
         }
+
+        if (s.Source != CaseSource.Volunteer && s.VolunteerAssociationId is not null)
+        {
+            throw new SubmissionRejectedException([new("associationId", "only a report with source volunteer names an association")]);
+        }
+
+        if (s.Source == CaseSource.Volunteer && !await VolunteerReports.MayReportForAsync(db, currentUser.Id, s.VolunteerAssociationId, cancellationToken))
+        {
+            throw new SubmissionRejectedException(
+                [new("associationId", "a volunteer report names an active association the signed-in volunteer is a member of")],
+                currentUser.Id is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
+        }
     }
 
     private static Case NewCase(CaseSubmission s, Reporter reporter, CaseCategory category, List<CaseAnswer> answers, double latitude, double longitude, Location location, int gridId, string gridPath, DateTimeOffset now)
@@ -129,6 +142,7 @@ public sealed class CaseIntake(
             RespondBy = now.AddMinutes(category.RespondWithinMinutes),
             ResolveBy = now.AddMinutes(category.ResolveWithinMinutes),
             Open311ApiKeyName = s.Open311ApiKeyName,
+            VolunteerAssociationId = s.Source == CaseSource.Volunteer ? s.VolunteerAssociationId : null,
             Open311Token = s.Source == CaseSource.Open311 ? ReceiptCodes.NewToken() : null,
         };
         if (@case.ReporterEmail is not null || @case.ReporterUserId is not null)
@@ -241,7 +255,7 @@ public sealed class CaseIntake(
     {
         var canonical = JsonSerializer.Serialize(new
         {
-            s.Category, s.Description, s.Latitude, s.Longitude, s.Address, s.BuildingCode, s.Name, s.Email, s.Phone, s.Anonymous, s.Source,
+            s.Category, s.Description, s.Latitude, s.Longitude, s.Address, s.BuildingCode, s.Name, s.Email, s.Phone, s.Anonymous, s.Source, s.VolunteerAssociationId,
             Answers = s.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new { a.Key, a.Value }),
             Photos = s.Photos.Select(p => Convert.ToHexStringLower(SHA256.HashData(p.Content))),
         });

@@ -24,6 +24,9 @@ public sealed record CaseSubmission
     public CaseSource Source { get; init; } = CaseSource.Api;
     public IReadOnlyList<IncomingPhoto> Photos { get; init; } = [];
     public string? Open311ApiKeyName { get; init; }
+
+    /// <summary>With source Volunteer: the association the volunteer reports for (they must be its member).</summary>
+    public int? VolunteerAssociationId { get; init; }
 }
 
 /// <summary>One problem with a submission, named by the field it is about.</summary>

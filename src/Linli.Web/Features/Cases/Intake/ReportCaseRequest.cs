@@ -18,12 +18,13 @@ public sealed record ReportCaseRequest(
     string? Phone = null,
     bool Anonymous = false,
     string? ClientRequestKey = null,
-    string? Source = null);
+    string? Source = null,
+    int? AssociationId = null);
 
 /// <summary>Reads a report from JSON or from a multipart form (with photos) into a <see cref="CaseSubmission"/>.</summary>
 public static class ReportReader
 {
-    private static readonly CaseSource[] ClientSources = [CaseSource.Web, CaseSource.Api, CaseSource.Staff, CaseSource.Patrol];
+    private static readonly CaseSource[] ClientSources = [CaseSource.Web, CaseSource.Api, CaseSource.Staff, CaseSource.Patrol, CaseSource.Volunteer];
 
     public static async Task<CaseSubmission> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -68,6 +69,7 @@ public static class ReportReader
             Anonymous = body.Anonymous,
             ClientRequestKey = idempotencyKey ?? body.ClientRequestKey,
             Source = ReadSource(body.Source, CaseSource.Api),
+            VolunteerAssociationId = body.AssociationId,
         };
     }
 
@@ -94,6 +96,7 @@ public static class ReportReader
             Anonymous = form["anonymous"].Any(v => v is "true" or "on" or "1"),
             ClientRequestKey = idempotencyKey ?? form["clientRequestKey"],
             Source = ReadSource(form["source"], CaseSource.Web),
+            VolunteerAssociationId = ReadInteger(form, "associationId"),
             Photos = photos,
         };
     }
@@ -126,6 +129,19 @@ public static class ReportReader
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
             : throw new SubmissionRejectedException([new(field, "must be a number")]);
+    }
+
+    private static int? ReadInteger(IFormCollection form, string field)
+    {
+        var text = form[field].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new SubmissionRejectedException([new(field, "must be a whole number")]);
     }
 
     private static CaseSource ReadSource(string? text, CaseSource fallback)
