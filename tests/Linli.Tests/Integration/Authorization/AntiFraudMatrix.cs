@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Linli.Web.Features.AntiFraud.Alliance;
 using Linli.Web.Features.AntiFraud.Orders;
 using Linli.Web.Features.Partners;
-using Linli.Web.Features.Tree;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Authorization;
@@ -42,24 +41,6 @@ public static class AntiFraudMatrix
             response.Headers.Add("X-Matrix-Expected", expect.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return response;
         });
-
-    /// <summary>
-    /// The community a call about <paramref name="place"/> is about: the place itself, the community above it, or the
-    /// first community below it outside <see cref="MatrixWorld.Home"/>.
-    /// </summary>
-    public static async Task<Place> CommunityForAsync(this MatrixWorld world, Place place) => await world.App.WithDbAsync(async db =>
-    {
-        var communities = db.Nodes.Where(n => n.Kind == NodeKind.Community);
-        communities = place.Kind > NodeKind.Community
-            ? communities.Where(n => place.Path.StartsWith(n.Path))
-            : communities.Where(n => n.Path.StartsWith(place.Path));
-        if (world.Home is not null && world.Home.Id != place.Id && place.Kind < NodeKind.Community)
-        {
-            communities = communities.Where(n => !n.Path.StartsWith(world.Home.Path));
-        }
-
-        return await communities.OrderBy(n => n.Code).Select(n => new Place(n.Id, n.Code, n.Kind, n.Path)).FirstAsync();
-    });
 
     /// <summary>A partner no matrix account works for.</summary>
     public static async Task<int> NewPartnerAsync(this MatrixWorld world) => await world.App.WithDbAsync(async db =>
