@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Linli.Web.Features.AntiFraud.Alliance;
 using Linli.Web.Features.AntiFraud.Orders;
 using Linli.Web.Features.Partners;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Authorization;
 
