@@ -65,6 +65,8 @@ public sealed class MatrixWorld(LinliApp app)
         return await app.SignedInAsync(login, password: Password);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _childCodes = new(StringComparer.Ordinal);
+
     public int Next() => Interlocked.Increment(ref _counter);
 
     /// <summary>A code for a new child of <paramref name="parent"/> that no other call has used.</summary>
@@ -73,7 +75,9 @@ public sealed class MatrixWorld(LinliApp app)
         var kind = NodeKinds.ChildOf(parent.Kind) ?? NodeKind.Unit;
         var width = TreeCodes.SuffixLength(kind) == 0 ? 2 : TreeCodes.SuffixLength(kind);
         var max = width == 2 ? 99 : 999;
-        return parent.Code + (max - Next()).ToString(new string('0', width), System.Globalization.CultureInfo.InvariantCulture);
+        // Counted per parent, not with Next(): the other entries' calls must not use up a two-digit suffix.
+        var used = _childCodes.AddOrUpdate(parent.Code, 1, (_, n) => n + 1);
+        return parent.Code + (max - used).ToString(new string('0', width), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static string ChildKind(Place parent) => (NodeKinds.ChildOf(parent.Kind) ?? NodeKind.Unit).ToWire();

@@ -23,19 +23,19 @@ public static class PostgresCaseBatch
           "Address", "GridNodeId", "GridPath", "BuildingCode", "ReporterUserId", "ReporterName", "ReporterEmail", "ReporterPhone",
           "ReporterAnonymous", "FiledByUserId", "AssignedDepartmentId", "AssignedRole", "AssignedNodeId", "ReportedAt",
           "DispatchedAt", "RespondBy", "ResolveBy", "EscalationLevel", "ClientRequestKey", "RequestFingerprint", "Open311Token",
-          "Open311ApiKeyName", "Version")
+          "Open311ApiKeyName", "VolunteerAssociationId", "Version")
         SELECT u.id, u.receipt, u.category, u.description, u.answers::jsonb, u.source, u.state, u.latitude, u.longitude,
           u.address, u.grid, u.grid_path, u.building, u.reporter, u.name, u.email, u.phone,
           u.anonymous, u.filed_by, u.department, u.role, u.node, u.reported_at,
           u.dispatched_at, u.respond_by, u.resolve_by, 0, u.request_key, u.fingerprint, u.token,
-          u.key_name, 0
+          u.key_name, u.association, 0
         FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::double precision[],
           $9::double precision[], $10::text[], $11::integer[], $12::text[], $13::text[], $14::uuid[], $15::text[], $16::text[],
           $17::text[], $18::boolean[], $19::uuid[], $20::integer[], $21::text[], $22::integer[], $23::timestamptz[],
-          $24::timestamptz[], $25::timestamptz[], $26::timestamptz[], $27::text[], $28::text[], $29::text[], $30::text[])
+          $24::timestamptz[], $25::timestamptz[], $26::timestamptz[], $27::text[], $28::text[], $29::text[], $30::text[], $31::integer[])
           AS u(id, receipt, category, description, answers, source, state, latitude, longitude, address, grid, grid_path, building,
           reporter, name, email, phone, anonymous, filed_by, department, role, node, reported_at, dispatched_at, respond_by,
-          resolve_by, request_key, fingerprint, token, key_name)
+          resolve_by, request_key, fingerprint, token, key_name, association)
         """;
 
     private const string InsertEvents = """
@@ -135,7 +135,8 @@ public static class PostgresCaseBatch
         cases.Select(c => c.FiledByUserId).ToArray(), cases.Select(c => c.AssignedDepartmentId).ToArray(), cases.Select(c => c.AssignedRole?.ToString()).ToArray(),
         cases.Select(c => c.AssignedNodeId).ToArray(), cases.Select(c => c.ReportedAt).ToArray(), cases.Select(c => c.DispatchedAt).ToArray(),
         cases.Select(c => c.RespondBy).ToArray(), cases.Select(c => c.ResolveBy).ToArray(), cases.Select(c => c.ClientRequestKey).ToArray(),
-        cases.Select(c => c.RequestFingerprint).ToArray(), cases.Select(c => c.Open311Token).ToArray(), cases.Select(c => c.Open311ApiKeyName).ToArray());
+        cases.Select(c => c.RequestFingerprint).ToArray(), cases.Select(c => c.Open311Token).ToArray(), cases.Select(c => c.Open311ApiKeyName).ToArray(),
+        cases.Select(c => c.VolunteerAssociationId).ToArray());
 
     /// <summary>Enums are stored by name, as EF's conversion does.</summary>
     private static string[] Names<T, TEnum>(IEnumerable<T> rows, Func<T, TEnum> value) where TEnum : struct, Enum =>
