@@ -6,7 +6,8 @@ namespace Linli.Web.Components;
 /// <summary>Formatting rules the pages share: which name to show, how to show a time, where a link may lead.</summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo ChinaTime = FindChinaTime();
+    /// <summary>China Standard Time, where the communities are: times are shown and days, weeks and years counted in it.</summary>
+    public static readonly TimeZoneInfo ChinaTime = FindChinaTime();
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 

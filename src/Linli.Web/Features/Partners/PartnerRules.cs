@@ -1,4 +1,5 @@
 using System.Globalization;
+using Linli.Web.Components;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Problems;
 
@@ -8,23 +9,9 @@ namespace Linli.Web.Features.Partners;
 public static class PartnerRules
 {
     /// <summary>China Standard Time, where the communities are: years, months and calendar days are counted in it.</summary>
-    public static readonly TimeZoneInfo ChinaTime = FindChinaTime();
+    public static readonly TimeZoneInfo ChinaTime = Display.ChinaTime;
 
-    public static string? Text(string field, string? value, int max, bool required)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is null && required)
-        {
-            throw new DomainRuleException(field, $"{field} is required");
-        }
-
-        if (text is not null && text.Length > max)
-        {
-            throw new DomainRuleException(field, $"{field} is at most {max} characters");
-        }
-
-        return text;
-    }
+    public static string? Text(string field, string? value, int max, bool required) => FieldRules.Text(field, value, max, required);
 
     public static string Required(string field, string? value, int max) => Text(field, value, max, required: true)!;
 
@@ -63,15 +50,4 @@ public static class PartnerRules
         return new DateTimeOffset(local, ChinaTime.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    private static TimeZoneInfo FindChinaTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-        }
-    }
 }

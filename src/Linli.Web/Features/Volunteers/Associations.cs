@@ -160,21 +160,7 @@ public sealed class Associations(LinliDb db, VolunteerAccess access, PhotoProces
 /// <summary>Field checks shared by the volunteer use cases; each throws a ProblemDetails naming the field.</summary>
 public static class VolunteerRules
 {
-    public static string? Text(string field, string? value, int max, bool required)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is null && required)
-        {
-            throw new DomainRuleException(field, $"{field} is required");
-        }
-
-        if (text is not null && text.Length > max)
-        {
-            throw new DomainRuleException(field, $"{field} is at most {max} characters");
-        }
-
-        return text;
-    }
+    public static string? Text(string field, string? value, int max, bool required) => FieldRules.Text(field, value, max, required);
 
     public static T Enum<T>(string field, string? value, bool required)
         where T : struct, Enum

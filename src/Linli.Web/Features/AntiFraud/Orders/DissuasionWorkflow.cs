@@ -1,6 +1,7 @@
 using System.Globalization;
 using Linli.Web.Data;
 using Linli.Web.Features.AntiFraud.Alerts;
+using Linli.Web.Components;
 using Linli.Web.Features.Audit;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Auth;
@@ -20,7 +21,6 @@ public sealed record CloseOrderRequest(string? Note);
 /// </summary>
 public sealed class DissuasionWorkflow(LinliDb db, OrderAccess access, CurrentUser currentUser, AuditLog audit, TimeProvider clock)
 {
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 
     public async Task RecordVisitAsync(long number, RecordVisitRequest request, CancellationToken cancellationToken = default)
     {
@@ -106,7 +106,7 @@ public sealed class DissuasionWorkflow(LinliDb db, OrderAccess access, CurrentUs
             {
                 errors.Add(new("followUpOn", "followUpOn is a date, yyyy-MM-dd"));
             }
-            else if (date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime).DateTime))
+            else if (date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Display.ChinaTime).DateTime))
             {
                 errors.Add(new("followUpOn", "followUpOn cannot be in the past"));
             }

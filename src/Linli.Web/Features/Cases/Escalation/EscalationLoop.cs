@@ -8,68 +8,17 @@ namespace Linli.Web.Features.Cases.Escalation;
 /// Every instance runs the loop; the database lease lets one of them do the work. Switched off by
 /// <c>Cases:EscalationEnabled=false</c>.
 /// </summary>
-public sealed partial class EscalationLoop(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CasesOptions> options, ILogger<EscalationLoop> logger) : BackgroundService
+public sealed class EscalationLoop(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CasesOptions> options, ILogger<EscalationLoop> logger)
+    : LeasedLoop(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.EscalationEnabled)
-        {
-            LogDisabled(logger);
-            return;
-        }
+    protected override string LeaseName => CaseEscalator.LeaseName;
 
-        var interval = TimeSpan.FromSeconds(options.Value.EscalationIntervalSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CaseEscalator>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRunFailed(logger, e);
-            }
+    protected override bool Enabled => options.Value.EscalationEnabled;
 
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.EscalationIntervalSeconds);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        if (!options.Value.EscalationEnabled)
-        {
-            return;
-        }
-
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<JobLeases>().ReleaseAsync(CaseEscalator.LeaseName, cancellationToken);
-        }
-        catch (Exception e)
-        {
-            // The lease then simply expires.
-            LogReleaseFailed(logger, e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Case escalation is switched off in this instance (Cases:EscalationEnabled=false).")]
-    private static partial void LogDisabled(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "An escalation run failed; the next run tries again.")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the escalation lease at shutdown; it will expire on its own.")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<CaseEscalator>().RunOnceAsync(cancellationToken);
 }
 
 public static class EscalationServices
