@@ -42,6 +42,27 @@ public enum Permission
 
     /// <summary>Create and run volunteer associations, read their rosters (audited), set community targets. Never police.</summary>
     ManageVolunteers,
+
+    /// <summary>Log one's own half-days in the community: patrols, visits to households and organisations, facility checks.</summary>
+    LogCommunityPolicing,
+
+    /// <summary>See which communities of the subtree have a community officer, and officers' weekly half-day compliance.</summary>
+    ViewPolicingCoverage,
+
+    /// <summary>Record a potential safety hazard (隐患) found in the subtree.</summary>
+    ReportHazards,
+
+    /// <summary>Set a hazard's responsible party and deadline, record rectification, re-inspect and eliminate it.</summary>
+    ManageHazards,
+
+    /// <summary>Read, question and close the safety tips (线索) of the areas in scope. Police only: tips are leads for them.</summary>
+    TriageSafetyTips,
+
+    /// <summary>Open and run neighbour dispute mediations (矛盾纠纷调解) in the subtree; parties' contacts are audited reads.</summary>
+    MediateDisputes,
+
+    /// <summary>Open, close and publish the annual public vote for the top community officers of the subtree.</summary>
+    RunOfficerVotes,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -56,25 +77,34 @@ public static class RolePermissions
             Permission.ViewCases, Permission.DispatchCases, Permission.ManageOpen311Keys,
             Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
+            Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
+            Permission.RunOfficerVotes,
         ],
         [StaffRole.StreetStaff] =
         [
             Permission.ViewPeopleInRoles, Permission.EditTree, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
             Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
+            Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
         ],
         [StaffRole.CommunityWorker] =
         [
             Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.DispatchCases,
             Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders,
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
+            Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
         ],
-        [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases],
-        [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
-        [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents],
+        [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.ReportHazards],
+        [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards],
+        [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards],
 
         // Policing views never include residents' household links or volunteer rosters (purpose limitation).
-        [StaffRole.CommunityPolice] = [Permission.ViewPeopleInRoles, Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders],
+        [StaffRole.CommunityPolice] =
+        [
+            Permission.ViewPeopleInRoles, Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders,
+            Permission.LogCommunityPolicing, Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards,
+            Permission.TriageSafetyTips, Permission.MediateDisputes,
+        ],
         [StaffRole.DepartmentHandler] = [],
         [StaffRole.PartnerStaff] = [Permission.RaiseFraudAlerts],
     };
