@@ -9,6 +9,7 @@ using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
+using Linli.Web.Features.Policing;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Jobs;
@@ -64,6 +65,10 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
     public DbSet<VolunteerNomination> VolunteerNominations => Set<VolunteerNomination>();
     public DbSet<VolunteerVoteCast> VolunteerVotesCast => Set<VolunteerVoteCast>();
+    public DbSet<PolicingHalfDay> PolicingHalfDays => Set<PolicingHalfDay>();
+    public DbSet<PolicingPatrol> PolicingPatrols => Set<PolicingPatrol>();
+    public DbSet<PolicingVisit> PolicingVisits => Set<PolicingVisit>();
+    public DbSet<FacilityCheck> FacilityChecks => Set<FacilityCheck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,8 +4,6 @@ using Linli.Web.Data;
 using Linli.Web.Features.Audit;
 using Linli.Web.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 
 namespace Linli.Web.Features.Volunteers;
 
@@ -13,7 +11,6 @@ namespace Linli.Web.Features.Volunteers;
 public sealed class Activities(LinliDb db, VolunteerAccess access, Associations associations, AuditLog audit, TimeProvider clock)
 {
     private const int MaxCapacity = 500;
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     public async Task<int> CreateAsync(int associationId, ActivityRequest r, CancellationToken cancellationToken)
     {
@@ -95,29 +92,6 @@ public sealed class Activities(LinliDb db, VolunteerAccess access, Associations 
     }
 
     /// <summary>A patrol's route: a GeoJSON LineString of at least two valid WGS84 positions. Other kinds may leave it out.</summary>
-    private static string? ReadRoute(JsonElement? route, ActivityKind kind)
-    {
-        if (route is not { } element || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-        {
-            return kind == ActivityKind.Patrol ? throw new DomainRuleException("route", "a patrol needs its route: a GeoJSON LineString") : null;
-        }
-
-        Geometry? geometry;
-        try
-        {
-            geometry = element.Deserialize<Geometry>(GeoJson);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
-        {
-            throw new DomainRuleException("route", $"the route is not GeoJSON: {e.Message}");
-        }
-
-        if (geometry is not LineString line || line.NumPoints < 2 || line.NumPoints > 1000 ||
-            line.Coordinates.Any(c => !Tree.SpatialIndex.IsValidCoordinate(c.Y, c.X)))
-        {
-            throw new DomainRuleException("route", "the route must be a GeoJSON LineString of 2 to 1,000 positions [longitude, latitude]");
-        }
-
-        return JsonSerializer.Serialize<Geometry>(line, GeoJson);
-    }
+    private static string? ReadRoute(JsonElement? route, ActivityKind kind) =>
+        Tree.RouteLines.Read("route", route) ?? (kind == ActivityKind.Patrol ? throw new DomainRuleException("route", "a patrol needs its route: a GeoJSON LineString") : null);
 }
