@@ -36,7 +36,8 @@ public sealed class ConcernCases(LinliDb db, PolicingAccess access, CaseIntake i
             Description = string.IsNullOrWhiteSpace(r.Description) ? visit.Concern : r.Description,
             BuildingCode = building,
             Source = CaseSource.Staff,
-            ClientRequestKey = "policing-visit-" + visitId.ToString(CultureInfo.InvariantCulture),
+            // Unguessable enough that nobody can take the key first, stable so a second tap finds the first case.
+            ClientRequestKey = $"policing-visit-{visitId.ToString(CultureInfo.InvariantCulture)}-{visit.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}",
         }, cancellationToken);
 
         // Intake committed on its own; the link follows (a failure here leaves the case, which a retry finds by its key).
