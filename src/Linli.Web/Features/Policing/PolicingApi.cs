@@ -21,15 +21,15 @@ public static class PolicingApi
         api.MapPost("/half-days", async (HalfDayRequest body, HalfDays h, CancellationToken ct) =>
         {
             var id = await h.StartAsync(body, ct);
-            return TypedResults.Created($"/api/v1/policing/half-days/{id}", new Created(id));
+            return TypedResults.Created($"/api/v1/policing/half-days/{id}", new CreatedId(id));
         });
         api.MapGet("/half-days/{id:int}", GetHalfDayAsync);
         api.MapPost("/half-days/{id:int}/patrols", async (int id, PatrolRequest body, HalfDays h, CancellationToken ct) =>
-            TypedResults.Created($"/api/v1/policing/half-days/{id}", new Created(await h.AddPatrolAsync(id, body, ct))));
+            TypedResults.Created($"/api/v1/policing/half-days/{id}", new CreatedId(await h.AddPatrolAsync(id, body, ct))));
         api.MapPost("/half-days/{id:int}/visits", async (int id, VisitRequest body, HalfDays h, CancellationToken ct) =>
-            TypedResults.Created($"/api/v1/policing/half-days/{id}", new Created(await h.AddVisitAsync(id, body, ct))));
+            TypedResults.Created($"/api/v1/policing/half-days/{id}", new CreatedId(await h.AddVisitAsync(id, body, ct))));
         api.MapPost("/half-days/{id:int}/checks", async (int id, FacilityCheckRequest body, HalfDays h, CancellationToken ct) =>
-            TypedResults.Created($"/api/v1/policing/half-days/{id}", new Created(await h.AddCheckAsync(id, body, ct))));
+            TypedResults.Created($"/api/v1/policing/half-days/{id}", new CreatedId(await h.AddCheckAsync(id, body, ct))));
         api.MapPost("/visits/{id:int}/case", async (int id, ConcernCaseRequest body, ConcernCases c, CancellationToken ct) =>
         {
             var number = await c.FileAsync(id, body, ct);

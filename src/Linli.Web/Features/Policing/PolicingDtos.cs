@@ -14,7 +14,7 @@ public sealed record FacilityCheckRequest(string? Facility, string? Status, stri
 /// <summary>Turns a visit's concern into a case; the description defaults to the concern, the place to the visit's building.</summary>
 public sealed record ConcernCaseRequest(string? Category, string? Description, string? BuildingCode);
 
-public sealed record Created(int Id);
+public sealed record CreatedId(int Id);
 
 public sealed record CaseFiled(long Number);
 

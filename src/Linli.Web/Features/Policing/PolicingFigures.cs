@@ -82,7 +82,10 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
         return new ComplianceReport(node.Code, start, end, target, rows, byStation);
     }
 
-    /// <summary>What the visits of the area counted from <paramref name="from"/> to <paramref name="to"/> (China dates, both included).</summary>
+    /// <summary>
+    /// What the visits of the area counted from <paramref name="from"/> to <paramref name="to"/> (China dates, both
+    /// included). A partner is one organisation wherever visited; a named one is told apart by its community.
+    /// </summary>
     public async Task<CampaignCounts> CampaignAsync(string? nodeCode, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var node = await AreaAsync(nodeCode, cancellationToken);
@@ -95,7 +98,7 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
 
         var inArea = db.PolicingHalfDays.AsNoTracking().Where(h => h.CommunityPath.StartsWith(node.Path) && h.Date >= first && h.Date <= last);
         var visits = await db.PolicingVisits.AsNoTracking().Where(v => inArea.Any(h => h.Id == v.HalfDayId))
-            .Select(v => new { v.Kind, v.UnitNodeId, v.PartnerId, v.OrganisationName, HasConcern = v.Concern != null, HasCase = v.CaseId != null })
+            .Select(v => new { v.Kind, v.UnitNodeId, v.PartnerId, v.OrganisationName, v.HalfDay!.CommunityNodeId, HasConcern = v.Concern != null, HasCase = v.CaseId != null })
             .ToListAsync(cancellationToken);
         var patrols = await db.PolicingPatrols.AsNoTracking().Where(p => inArea.Any(h => h.Id == p.HalfDayId)).Select(p => p.Minutes).ToListAsync(cancellationToken);
         var checks = await db.FacilityChecks.AsNoTracking().Where(c => inArea.Any(h => h.Id == c.HalfDayId)).Select(c => c.Status).ToListAsync(cancellationToken);
@@ -103,7 +106,7 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
         var organisations = visits.Where(v => v.Kind == VisitKind.Organisation).ToList();
         return new CampaignCounts(node.Code, first, last, await inArea.CountAsync(cancellationToken),
             households.Count, households.Select(v => v.UnitNodeId).Distinct().Count(),
-            organisations.Count, organisations.Select(v => v.PartnerId is { } p ? "#" + p : v.OrganisationName!.ToUpperInvariant()).Distinct().Count(),
+            organisations.Count, organisations.Select(v => v.PartnerId is { } p ? "#" + p : $"{v.CommunityNodeId}:{v.OrganisationName!.ToUpperInvariant()}").Distinct().Count(),
             visits.Count(v => v.HasConcern), visits.Count(v => v.HasCase),
             patrols.Count, patrols.Sum(), checks.Count, checks.Count(s => s == FacilityStatus.NeedsRepair));
     }
