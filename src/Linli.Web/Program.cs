@@ -7,6 +7,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Hazards;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
@@ -48,6 +49,7 @@ builder.Services.AddAntiFraudFeature(builder.Configuration);
 builder.Services.AddPartnersFeature();
 builder.Services.AddScoped<NegotiationWork>();
 builder.Services.AddVolunteersFeature(builder.Configuration);
+builder.Services.AddHazardsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -97,6 +99,7 @@ app.MapAntiFraudApi();
 app.MapPartnersApi();
 app.MapNegotiationsApi();
 app.MapVolunteersApi();
+app.MapHazardsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -4,6 +4,7 @@ using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Hazards;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
@@ -64,6 +65,9 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
     public DbSet<VolunteerNomination> VolunteerNominations => Set<VolunteerNomination>();
     public DbSet<VolunteerVoteCast> VolunteerVotesCast => Set<VolunteerVoteCast>();
+    public DbSet<Hazard> Hazards => Set<Hazard>();
+    public DbSet<HazardEvent> HazardEvents => Set<HazardEvent>();
+    public DbSet<HazardPhoto> HazardPhotos => Set<HazardPhoto>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
