@@ -7,6 +7,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Hazards;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
@@ -50,6 +51,7 @@ builder.Services.AddPartnersFeature();
 builder.Services.AddScoped<NegotiationWork>();
 builder.Services.AddVolunteersFeature(builder.Configuration);
 builder.Services.AddPolicingFeature(builder.Configuration);
+builder.Services.AddHazardsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -100,6 +102,7 @@ app.MapPartnersApi();
 app.MapNegotiationsApi();
 app.MapVolunteersApi();
 app.MapPolicingApi();
+app.MapHazardsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

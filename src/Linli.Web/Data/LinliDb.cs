@@ -4,6 +4,7 @@ using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Hazards;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
@@ -69,6 +70,9 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<PolicingPatrol> PolicingPatrols => Set<PolicingPatrol>();
     public DbSet<PolicingVisit> PolicingVisits => Set<PolicingVisit>();
     public DbSet<FacilityCheck> FacilityChecks => Set<FacilityCheck>();
+    public DbSet<Hazard> Hazards => Set<Hazard>();
+    public DbSet<HazardEvent> HazardEvents => Set<HazardEvent>();
+    public DbSet<HazardPhoto> HazardPhotos => Set<HazardPhoto>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

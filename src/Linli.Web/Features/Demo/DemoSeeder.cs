@@ -79,6 +79,7 @@ public static class DemoSeeder
             await new DemoPartners(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System).SeedAsync(cancellationToken);
             await DemoVolunteers.CreateForStreetAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoPolicing.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            await DemoHazards.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);

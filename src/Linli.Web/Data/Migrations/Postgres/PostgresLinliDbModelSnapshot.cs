@@ -814,6 +814,196 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.ToTable("department_areas", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("EliminatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedReinspections")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FoundByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("FoundByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("NeedsVerification")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResponsiblePartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsibleParty")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SourceVisitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EliminatedAt");
+
+                    b.HasIndex("FoundAt");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("NodePath");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NodePath"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("ResponsiblePartnerId");
+
+                    b.HasIndex("State", "Deadline");
+
+                    b.ToTable("hazards", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Hazards.HazardEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HazardId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HazardId", "At");
+
+                    b.ToTable("hazard_events", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Hazards.HazardPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("HazardId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HazardId");
+
+                    b.ToTable("hazard_photos", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
                 {
                     b.Property<int>("Id")
@@ -2602,6 +2792,42 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.Navigation("Node");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Partners.PartnerOrganisation", "ResponsiblePartner")
+                        .WithMany()
+                        .HasForeignKey("ResponsiblePartnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Node");
+
+                    b.Navigation("ResponsiblePartner");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Hazards.HazardEvent", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Hazards.Hazard", null)
+                        .WithMany("Events")
+                        .HasForeignKey("HazardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Hazards.HazardPhoto", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Hazards.Hazard", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("HazardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
                 {
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
@@ -3076,6 +3302,13 @@ namespace Linli.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
