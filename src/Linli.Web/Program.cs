@@ -7,8 +7,10 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Mediation;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
+using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
@@ -48,6 +50,8 @@ builder.Services.AddAntiFraudFeature(builder.Configuration);
 builder.Services.AddPartnersFeature();
 builder.Services.AddScoped<NegotiationWork>();
 builder.Services.AddVolunteersFeature(builder.Configuration);
+builder.Services.AddMediationFeature(builder.Configuration);
+builder.Services.AddOfficerAppraisalFeature();
 
 var app = builder.Build();
 
@@ -97,6 +101,8 @@ app.MapAntiFraudApi();
 app.MapPartnersApi();
 app.MapNegotiationsApi();
 app.MapVolunteersApi();
+app.MapMediationApi();
+app.MapOfficerAppraisalApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

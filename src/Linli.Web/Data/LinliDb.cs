@@ -4,6 +4,8 @@ using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Mediation;
+using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
@@ -64,6 +66,11 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
     public DbSet<VolunteerNomination> VolunteerNominations => Set<VolunteerNomination>();
     public DbSet<VolunteerVoteCast> VolunteerVotesCast => Set<VolunteerVoteCast>();
+    public DbSet<MediationCase> Mediations => Set<MediationCase>();
+    public DbSet<MediationMediator> MediationMediators => Set<MediationMediator>();
+    public DbSet<OfficerVote> OfficerVotes => Set<OfficerVote>();
+    public DbSet<OfficerVoteCandidate> OfficerVoteCandidates => Set<OfficerVoteCandidate>();
+    public DbSet<OfficerVoteCast> OfficerVotesCast => Set<OfficerVoteCast>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
