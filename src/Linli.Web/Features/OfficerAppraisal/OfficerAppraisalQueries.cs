@@ -74,8 +74,9 @@ public sealed class OfficerAppraisalQueries(LinliDb db, ScopeAuthorizer scope, C
         }
 
         // The station of a community is the police station covering it or one of its ancestors.
-        var stations = await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.PoliceStation)
-            .SelectMany(d => d.Areas.Select(a => new { d.Code, d.Name, AreaPath = a.Node!.Path })).ToListAsync(cancellationToken);
+        var stations = await db.DepartmentAreas.AsNoTracking()
+            .Join(db.Departments.Where(d => d.Kind == DepartmentKind.PoliceStation), a => a.DepartmentId, d => d.Id, (a, d) => new { d.Code, d.Name, AreaPath = a.Node!.Path })
+            .ToListAsync(cancellationToken);
         string? StationOf(Officer o) => stations.Where(s => o.CommunityPath.StartsWith(s.AreaPath, StringComparison.Ordinal)).MaxBy(s => s.AreaPath.Length)?.Code;
 
         var officerRows = officers.Select(o => new OfficerFigures(o.Name, o.CommunityCode, o.CommunityName, StationOf(o),
