@@ -8,8 +8,10 @@ using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Hazards;
+using Linli.Web.Features.Mediation;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
+using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
@@ -52,6 +54,8 @@ builder.Services.AddScoped<NegotiationWork>();
 builder.Services.AddVolunteersFeature(builder.Configuration);
 builder.Services.AddPolicingFeature(builder.Configuration);
 builder.Services.AddHazardsFeature(builder.Configuration);
+builder.Services.AddMediationFeature(builder.Configuration);
+builder.Services.AddOfficerAppraisalFeature();
 
 var app = builder.Build();
 
@@ -103,6 +107,8 @@ app.MapNegotiationsApi();
 app.MapVolunteersApi();
 app.MapPolicingApi();
 app.MapHazardsApi();
+app.MapMediationApi();
+app.MapOfficerAppraisalApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

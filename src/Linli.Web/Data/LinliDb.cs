@@ -5,6 +5,8 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Hazards;
+using Linli.Web.Features.Mediation;
+using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
@@ -73,6 +75,11 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<Hazard> Hazards => Set<Hazard>();
     public DbSet<HazardEvent> HazardEvents => Set<HazardEvent>();
     public DbSet<HazardPhoto> HazardPhotos => Set<HazardPhoto>();
+    public DbSet<MediationCase> Mediations => Set<MediationCase>();
+    public DbSet<MediationMediator> MediationMediators => Set<MediationMediator>();
+    public DbSet<OfficerVote> OfficerVotes => Set<OfficerVote>();
+    public DbSet<OfficerVoteCandidate> OfficerVoteCandidates => Set<OfficerVoteCandidate>();
+    public DbSet<OfficerVoteCast> OfficerVotesCast => Set<OfficerVoteCast>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Linli.Web.Data;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Votes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -86,10 +87,7 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Records "has voted" and adds one to the chosen nomination in one transaction; the primary key of the
-    /// has-voted row refuses a second vote, even when two arrive at once.
-    /// </summary>
+    /// <summary>One secret vote per verified resident of the community and year (<see cref="SecretBallot"/>).</summary>
     public async Task VoteAsync(int nominationId, CancellationToken cancellationToken)
     {
         var userId = access.RequireUser();
@@ -102,8 +100,7 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
         }
 
         var communityPath = await db.Nodes.Where(n => n.Id == nomination.CommunityNodeId).Select(n => n.Path).SingleAsync(cancellationToken);
-        var verified = await db.HouseholdLinks.AnyAsync(h => h.UserId == userId && db.Nodes.Any(u => u.Id == h.UnitNodeId && u.Path.StartsWith(communityPath)), cancellationToken);
-        if (!verified)
+        if (!await SecretBallot.IsVerifiedResidentAsync(db, userId, communityPath, cancellationToken))
         {
             throw new DomainRuleException("household", "only residents of the community vote: link your household (in 我的信息 / Me) in this community first", StatusCodes.Status403Forbidden);
         }
@@ -113,19 +110,12 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
             throw AlreadyVoted();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.VolunteerVotesCast.Add(new VolunteerVoteCast { CommunityNodeId = nomination.CommunityNodeId, Year = nomination.Year, VoterUserId = userId });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            throw AlreadyVoted();
-        }
-
-        await db.VolunteerNominations.Where(n => n.Id == nominationId).ExecuteUpdateAsync(u => u.SetProperty(n => n.Votes, n => n.Votes + 1), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await SecretBallot.CastAsync(
+            db,
+            new VolunteerVoteCast { CommunityNodeId = nomination.CommunityNodeId, Year = nomination.Year, VoterUserId = userId },
+            ct => db.VolunteerNominations.Where(n => n.Id == nominationId).ExecuteUpdateAsync(u => u.SetProperty(n => n.Votes, n => n.Votes + 1), ct),
+            AlreadyVoted,
+            cancellationToken);
     }
 
     private int CheckYear(int? year)

@@ -966,6 +966,171 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("hazard_photos", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementText")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("NodePath");
+
+                    b.HasIndex("OutcomeAt");
+
+                    b.ToTable("mediations", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationMediator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Capacity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NamedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("MediationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("mediation_mediators", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationParty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediationId");
+
+                    b.HasIndex("UnitNodeId");
+
+                    b.ToTable("mediation_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AttendedPartyIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediationId");
+
+                    b.ToTable("mediation_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
                 {
                     b.Property<int>("Id")
@@ -1231,6 +1396,83 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.OfficerAppraisal.OfficerVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("officer_votes", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.OfficerAppraisal.OfficerVoteCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfficerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityNodeId");
+
+                    b.HasIndex("OfficerUserId");
+
+                    b.HasIndex("VoteId", "OfficerUserId")
+                        .IsUnique();
+
+                    b.ToTable("officer_vote_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.OfficerAppraisal.OfficerVoteCast", b =>
+                {
+                    b.Property<int>("VoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VoterUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VoteId", "VoterUserId");
+
+                    b.ToTable("officer_votes_cast", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Open311.Open311ApiKey", b =>
@@ -2725,6 +2967,54 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationCase", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationMediator", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Mediation.MediationCase", null)
+                        .WithMany("Mediators")
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationParty", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Mediation.MediationCase", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("UnitNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationSession", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Mediation.MediationCase", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("MediationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
                 {
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
@@ -2804,6 +3094,45 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.OfficerAppraisal.OfficerVote", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.OfficerAppraisal.OfficerVoteCandidate", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.OfficerAppraisal.OfficerVote", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.OfficerAppraisal.OfficerVoteCast", b =>
+                {
+                    b.HasOne("Linli.Web.Features.OfficerAppraisal.OfficerVote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Partners.OfferSignup", b =>
@@ -3208,6 +3537,15 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Navigation("Photos");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Mediation.MediationCase", b =>
+                {
+                    b.Navigation("Mediators");
+
+                    b.Navigation("Parties");
+
+                    b.Navigation("Sessions");
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Negotiations.Negotiation", b =>
                 {
                     b.Navigation("Meetings");
@@ -3222,6 +3560,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Linli.Web.Features.Negotiations.NegotiationProposal", b =>
                 {
                     b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.OfficerAppraisal.OfficerVote", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Partners.PartnerOrganisation", b =>
