@@ -34,6 +34,7 @@ public sealed class PostgresServer
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin; install the Debian package `postgresql` (.ci/run does).");
+        RemoveAbandonedClusters();
         var folder = Path.Combine(Path.GetTempPath(), "linli-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var asRoot = Environment.UserName == "root";
@@ -77,6 +78,33 @@ public sealed class PostgresServer
             // Best effort at exit: the folder is under /tmp.
         }
     }
+
+    /// <summary>
+    /// A test host killed at the end of a run never gets to <see cref="Stop"/>, so its cluster stays behind (GBs each).
+    /// Clusters whose server is gone and that are older than any start-up are removed before a new one starts.
+    /// </summary>
+    private static void RemoveAbandonedClusters()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "linli-pg-*"))
+        {
+            try
+            {
+                if (Directory.GetCreationTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-10) || ServerIsRunning(Path.Combine(folder, "data", "postmaster.pid")))
+                {
+                    continue;
+                }
+
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run is removing it, or it is not ours to remove.
+            }
+        }
+    }
+
+    private static bool ServerIsRunning(string pidFile) =>
+        File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}");
 
     private static string? FindBinaries() =>
         Directory.Exists("/usr/lib/postgresql")
