@@ -13,6 +13,7 @@ using Linli.Web.Features.Open311;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Rates;
+using Linli.Web.Features.SafetyTips;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure;
@@ -48,6 +49,7 @@ builder.Services.AddAntiFraudFeature(builder.Configuration);
 builder.Services.AddPartnersFeature();
 builder.Services.AddScoped<NegotiationWork>();
 builder.Services.AddVolunteersFeature(builder.Configuration);
+builder.Services.AddSafetyTipsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -97,6 +99,7 @@ app.MapAntiFraudApi();
 app.MapPartnersApi();
 app.MapNegotiationsApi();
 app.MapVolunteersApi();
+app.MapSafetyTipsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -9,6 +9,7 @@ using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
+using Linli.Web.Features.SafetyTips;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Jobs;
@@ -64,6 +65,9 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<ShiftSignup> ShiftSignups => Set<ShiftSignup>();
     public DbSet<VolunteerNomination> VolunteerNominations => Set<VolunteerNomination>();
     public DbSet<VolunteerVoteCast> VolunteerVotesCast => Set<VolunteerVoteCast>();
+    public DbSet<SafetyTip> SafetyTips => Set<SafetyTip>();
+    public DbSet<SafetyTipMessage> SafetyTipMessages => Set<SafetyTipMessage>();
+    public DbSet<SafetyTipTally> SafetyTipTallies => Set<SafetyTipTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
