@@ -78,6 +78,7 @@ public static class DemoSeeder
             await DemoAntiFraud.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await new DemoPartners(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System).SeedAsync(cancellationToken);
             await DemoVolunteers.CreateForStreetAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            await DemoSafetyTips.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);
