@@ -67,9 +67,12 @@ public sealed class TipPlaces(LinliDb db, SpatialIndexHolder index)
     /// <summary>The PoliceStation department whose area is the place or its nearest ancestor.</summary>
     private async Task<StationRef?> StationForAsync(string path, CancellationToken cancellationToken)
     {
-        var areas = await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.PoliceStation)
-            .SelectMany(d => d.Areas.Select(a => new { d.Id, d.Name, d.NameEn, a.Node!.Path }))
+        var stations = await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.PoliceStation)
+            .Select(d => new { d.Id, d.Name, d.NameEn, NodeIds = d.Areas.Select(a => a.NodeId).ToList() })
             .ToListAsync(cancellationToken);
+        var nodeIds = stations.SelectMany(s => s.NodeIds).Distinct().ToList();
+        var paths = await db.Nodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Path, cancellationToken);
+        var areas = stations.SelectMany(s => s.NodeIds.Select(id => new { s.Id, s.Name, s.NameEn, Path = paths[id] })).ToList();
         return areas.Where(a => path.StartsWith(a.Path, StringComparison.Ordinal)).OrderByDescending(a => a.Path.Length)
             .Select(a => new StationRef(a.Id, a.Name, a.NameEn)).FirstOrDefault();
     }
