@@ -17,6 +17,7 @@ using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
 using Linli.Web.Features.Rates;
+using Linli.Web.Features.SafetyTips;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure;
@@ -56,6 +57,7 @@ builder.Services.AddPolicingFeature(builder.Configuration);
 builder.Services.AddHazardsFeature(builder.Configuration);
 builder.Services.AddMediationFeature(builder.Configuration);
 builder.Services.AddOfficerAppraisalFeature();
+builder.Services.AddSafetyTipsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -109,6 +111,7 @@ app.MapPolicingApi();
 app.MapHazardsApi();
 app.MapMediationApi();
 app.MapOfficerAppraisalApi();
+app.MapSafetyTipsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -13,6 +13,7 @@ using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
+using Linli.Web.Features.SafetyTips;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Jobs;
@@ -80,6 +81,9 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<OfficerVote> OfficerVotes => Set<OfficerVote>();
     public DbSet<OfficerVoteCandidate> OfficerVoteCandidates => Set<OfficerVoteCandidate>();
     public DbSet<OfficerVoteCast> OfficerVotesCast => Set<OfficerVoteCast>();
+    public DbSet<SafetyTip> SafetyTips => Set<SafetyTip>();
+    public DbSet<SafetyTipMessage> SafetyTipMessages => Set<SafetyTipMessage>();
+    public DbSet<SafetyTipTally> SafetyTipTallies => Set<SafetyTipTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

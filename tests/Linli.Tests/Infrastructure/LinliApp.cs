@@ -54,6 +54,7 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("Notifications:Outbox:Enabled", "false");
         builder.UseSetting("Cases:EscalationEnabled", "false");
         builder.UseSetting("AntiFraud:EscalationEnabled", "false");
+        builder.UseSetting("SafetyTips:RetentionEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -2308,6 +2308,177 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.ToTable("policing_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AwaitingStation")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeletionWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DistrictNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("LinkedCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PlaceNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("QuestionOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("StationDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TimeOfDay")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("TriagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VolunteerAssociationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WhereNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityNodeId");
+
+                    b.HasIndex("DistrictNodeId");
+
+                    b.HasIndex("LinkedCaseId");
+
+                    b.HasIndex("PlaceNodeId");
+
+                    b.HasIndex("PlacePath");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("PlacePath"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("ReceiptHash")
+                        .IsUnique();
+
+                    b.HasIndex("StationDepartmentId");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("VolunteerAssociationId");
+
+                    b.ToTable("safety_tips", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTipMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FromStation")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("OfficerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("TipId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TipId", "At");
+
+                    b.ToTable("safety_tip_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTipTally", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("DistrictNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "DistrictNodeId", "AssociationId");
+
+                    b.ToTable("safety_tip_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Tree.TreeNode", b =>
                 {
                     b.Property<int>("Id")
@@ -3461,6 +3632,53 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.Navigation("HalfDay");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedCaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("StationDepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerAssociationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Place");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTipMessage", b =>
+                {
+                    b.HasOne("Linli.Web.Features.SafetyTips.SafetyTip", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Tree.TreeNode", b =>
                 {
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Parent")
@@ -3700,6 +3918,11 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.Navigation("Patrols");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Tree.TreeNode", b =>

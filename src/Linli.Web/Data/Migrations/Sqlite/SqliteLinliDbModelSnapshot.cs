@@ -2210,6 +2210,172 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("policing_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitingStation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletionWarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LinkedCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlaceNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("QuestionOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StationDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeOfDay")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TriagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VolunteerAssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhereNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityNodeId");
+
+                    b.HasIndex("DistrictNodeId");
+
+                    b.HasIndex("LinkedCaseId");
+
+                    b.HasIndex("PlaceNodeId");
+
+                    b.HasIndex("PlacePath")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
+
+                    b.HasIndex("ReceiptHash")
+                        .IsUnique();
+
+                    b.HasIndex("StationDepartmentId");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("VolunteerAssociationId");
+
+                    b.ToTable("safety_tips", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTipMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromStation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfficerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TipId", "At");
+
+                    b.ToTable("safety_tip_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTipTally", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "DistrictNodeId", "AssociationId");
+
+                    b.ToTable("safety_tip_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Tree.TreeNode", b =>
                 {
                     b.Property<int>("Id")
@@ -3346,6 +3512,53 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Navigation("HalfDay");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedCaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "Place")
+                        .WithMany()
+                        .HasForeignKey("PlaceNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("StationDepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Linli.Web.Features.Volunteers.VolunteerAssociation", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerAssociationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Place");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTipMessage", b =>
+                {
+                    b.HasOne("Linli.Web.Features.SafetyTips.SafetyTip", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("TipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Tree.TreeNode", b =>
                 {
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Parent")
@@ -3585,6 +3798,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Navigation("Patrols");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Tree.TreeNode", b =>
