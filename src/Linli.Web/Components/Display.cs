@@ -7,7 +7,7 @@ namespace Linli.Web.Components;
 public static class Display
 {
     /// <summary>China Standard Time, where the communities are: times are shown and days, weeks and years counted in it.</summary>
-    public static readonly TimeZoneInfo ChinaTime = FindChinaTime();
+    public static readonly TimeZoneInfo ChinaTime = Infrastructure.Time.ChinaCalendar.Zone;
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
@@ -30,16 +30,4 @@ public static class Display
     /// <summary>The link that switches the language and comes back to this page (see Infrastructure/Web/LanguageSwitch.cs).</summary>
     public static string LanguageLink(string culture, NavigationManager navigation) =>
         $"/language?culture={Uri.EscapeDataString(culture)}&returnUrl={Uri.EscapeDataString(CurrentPath(navigation))}";
-
-    private static TimeZoneInfo FindChinaTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-        }
-    }
 }

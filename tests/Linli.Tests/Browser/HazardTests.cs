@@ -12,18 +12,21 @@ public sealed class HazardTests(ChromiumFixture chromium)
     private static readonly Dictionary<string, string?> Waiver = new() { ["Security:DemoWaivesRequiredTwoFactor"] = "true" };
 
     [Fact]
-    public async Task An_officer_records_a_hazard_from_a_visit_and_takes_it_through_a_failed_reinspection_to_eliminated_on_a_phone()
+    public async Task An_officer_logs_a_half_day_with_a_visit_that_raises_a_hazard_and_takes_it_through_a_failed_reinspection_to_eliminated_on_a_phone()
     {
         await using var linli = await LiveLinli.StartAsync(Waiver);
         await using var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         await MapTests.SignInAsync(page, linli, "police");
 
-        // One tap from a policing visit: the place, the concern and the visit arrive in the query.
-        await page.GotoAsync(linli.Url($"/work/hazards/new?node={DemoAccounts.BuildingCode}&description={Uri.EscapeDataString("楼道内电动车充电")}&visit=17"));
+        // The half-day's household visit raises a concern; one tap carries the place, the concern and the visit over.
+        await PolicingTests.StartHalfDayAsync(page, linli);
+        await PolicingTests.SaveHouseholdVisitAsync(page, "楼道内电动车充电");
+        var visit = await linli.App.WithDbAsync(db => db.PolicingVisits.OrderByDescending(v => v.Id).Select(v => v.Id).FirstAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "登记为隐患" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("登记隐患");
         await Expect(page.GetByLabel("隐患描述")).ToHaveValueAsync("楼道内电动车充电");
-        await Expect(page.GetByLabel("地点编码（社区、网格、楼栋或单元）")).ToHaveValueAsync(DemoAccounts.BuildingCode);
+        await Expect(page.GetByLabel("地点编码（社区、网格、楼栋或单元）")).ToHaveValueAsync(DemoAccounts.UnitCode);
         await Expect(page.GetByText("只拍隐患本身，不要拍人。", new() { Exact = false })).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(page);
 
@@ -77,10 +80,17 @@ public sealed class HazardTests(ChromiumFixture chromium)
 
         var hazard = await linli.App.WithDbAsync(db => db.Hazards.AsNoTracking().SingleAsync(h => h.Id == number));
         Assert.Equal(HazardState.Eliminated, hazard.State);
-        Assert.Equal(17, hazard.SourceVisitId);
+        Assert.Equal(visit, hazard.SourceVisitId);
         Assert.Equal(HazardKind.Electrical, hazard.Kind);
         Assert.Equal(HazardSeverity.Major, hazard.Severity);
         Assert.Equal(1, hazard.FailedReinspections);
+
+        // The workbench counts the community's open and overdue hazards, with a way to the overdue ones.
+        await page.GotoAsync(linli.Url("/police"));
+        await Expect(page.Locator("#hazards-heading")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "只看超期隐患" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "线索" })).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page);
 
         // The register (overdue demo hazards first) and the public figures pass axe-core too.
         await page.GotoAsync(linli.Url("/work/hazards"));

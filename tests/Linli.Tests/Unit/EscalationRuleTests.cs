@@ -1,11 +1,12 @@
-using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Escalation;
+using Linli.Web.Features.Cases;
+using Linli.Web.Infrastructure.Time;
 
 namespace Linli.Tests.Unit;
 
 public sealed class EscalationRuleTests
 {
-    private static readonly DateTimeOffset Due = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateTimeOffset Due = new(2026, 3, 2, 9, 0, 0, ChinaCalendar.Offset);
     private static readonly TimeSpan Limit = TimeSpan.FromHours(2);
 
     [Theory]

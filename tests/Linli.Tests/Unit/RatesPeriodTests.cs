@@ -1,4 +1,5 @@
 using Linli.Web.Features.Rates;
+using Linli.Web.Infrastructure.Time;
 
 namespace Linli.Tests.Unit;
 
@@ -19,7 +20,7 @@ public sealed class RatesPeriodTests
         Assert.Equal(new DateTimeOffset(2025, 1, 31, 16, 0, 0, TimeSpan.Zero), lastMonth.From);
         Assert.Equal(thisMonth.From, lastMonth.To);
         Assert.Equal(TimeSpan.FromDays(90), last90.To - last90.From);
-        Assert.Equal(new DateOnly(2025, 3, 1), RatePeriods.DayOf(last90.To.AddTicks(-1)));
+        Assert.Equal(new DateOnly(2025, 3, 1), ChinaCalendar.DayOf(last90.To.AddTicks(-1)));
         Assert.Equal(EarlyMorningInBeijing, thisMonth.EndAt(EarlyMorningInBeijing));
         Assert.Equal(lastMonth.To, lastMonth.EndAt(EarlyMorningInBeijing));
     }

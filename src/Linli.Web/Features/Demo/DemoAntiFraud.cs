@@ -3,6 +3,7 @@ using Linli.Web.Features.AntiFraud.Alliance;
 using Linli.Web.Features.AntiFraud.Orders;
 using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Tree;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Demo;
@@ -43,7 +44,7 @@ public static class DemoAntiFraud
         db.AllianceMemberships.AddRange(communities.Select(c => new AllianceMembership { PartnerId = bank, CommunityNodeId = c.Id, JoinedAt = now.AddDays(-120) }));
         db.AllianceMemberships.Add(new AllianceMembership { PartnerId = property, CommunityNodeId = home.Id, JoinedAt = now.AddDays(-90) });
 
-        var thisWeek = WeekMath.StartOf(WeekMath.WeekStart(WeekMath.Today(now)));
+        var thisWeek = ChinaCalendar.StartOf(ChinaCalendar.WeekStart(ChinaCalendar.Today(now)));
         var people = Enumerable.Range(0, 30).Select(i => (Name: DemoNames.Person(random), Phone: $"+861390000{i:D4}")).ToList();
         for (var w = 0; w < OrdersPerWeek.Length; w++)
         {
@@ -75,12 +76,12 @@ public static class DemoAntiFraud
         db.AwarenessEvents.Add(new AwarenessEvent
         {
             CommunityNodeId = home.Id, CommunityPath = home.Path, Title = "反诈电影免费放映《孤注一掷》 Free anti-fraud film screening",
-            Date = WeekMath.Today(now).AddDays(-16), Place = "石桥铺影院 Shiqiaopu Cinema", Attendance = 186, RecordedBy = worker.Id, RecordedAt = now.AddDays(-15),
+            Date = ChinaCalendar.Today(now).AddDays(-16), Place = "石桥铺影院 Shiqiaopu Cinema", Attendance = 186, RecordedBy = worker.Id, RecordedAt = now.AddDays(-15),
         });
         db.AwarenessEvents.Add(new AwarenessEvent
         {
             CommunityNodeId = home.Id, CommunityPath = home.Path, Title = "银行网点防诈骗讲座 Anti-fraud talk at the bank",
-            Date = WeekMath.Today(now).AddDays(-40), Place = "重庆银行石桥铺支行 Bank of Chongqing, Shiqiaopu Branch", Attendance = 42, RecordedBy = worker.Id, RecordedAt = now.AddDays(-39),
+            Date = ChinaCalendar.Today(now).AddDays(-40), Place = "重庆银行石桥铺支行 Bank of Chongqing, Shiqiaopu Branch", Attendance = 42, RecordedBy = worker.Id, RecordedAt = now.AddDays(-39),
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();

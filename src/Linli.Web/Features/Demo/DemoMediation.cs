@@ -3,6 +3,7 @@ using Linli.Web.Features.Mediation;
 using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Demo;
@@ -92,7 +93,7 @@ public static class DemoMediation
             .OrderBy(a => a.Node!.Code).Select(a => new { a.UserId, Community = a.NodeId!.Value }).ToListAsync(cancellationToken);
         db.OfficerVotes.Add(new OfficerVote
         {
-            NodeId = district.Id, NodePath = district.Path, Year = Rates.RatePeriods.DayOf(now).Year, OpenedAt = now.AddDays(-7), ClosesAt = now.AddDays(60),
+            NodeId = district.Id, NodePath = district.Path, Year = ChinaCalendar.DayOf(now).Year, OpenedAt = now.AddDays(-7), ClosesAt = now.AddDays(60),
             Candidates = [.. officers.DistinctBy(o => o.UserId).Select(o => new OfficerVoteCandidate { OfficerUserId = o.UserId, CommunityNodeId = o.Community })],
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Linli.Web.Data;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.Tree;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Demo;
@@ -77,7 +78,7 @@ public sealed class DemoPartners(LinliDb db, TimeProvider clock)
     private static DateTimeOffset Day(DateTimeOffset now, int days)
     {
         var local = PartnerRules.InChina(now).Date.AddDays(days).AddHours(14);
-        return new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime();
+        return new DateTimeOffset(local, ChinaCalendar.Offset).ToUniversalTime();
     }
 
     private void Offer(PartnerOrganisation partner, OfferKind kind, string title, string description,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Linli.Web.Data;
-using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
 using Linli.Web.Features.Tree;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Demo;
@@ -29,9 +29,9 @@ public static class DemoPolicing
     {
         var now = clock.GetUtcNow();
         var random = new Random(2017_0501);
-        var today = WeekMath.Today(now);
-        var afternoonNow = now.ToOffset(TimeSpan.FromHours(8)).Hour >= 12;
-        var thisWeek = WeekMath.WeekStart(today);
+        var today = ChinaCalendar.Today(now);
+        var afternoonNow = now.ToOffset(ChinaCalendar.Offset).Hour >= 12;
+        var thisWeek = ChinaCalendar.WeekStart(today);
         var communities = await db.Nodes.AsNoTracking().Where(n => n.Kind == NodeKind.Community && n.Path.StartsWith("/" + TreeGenerator.ChongqingCode + "/"))
             .OrderBy(n => n.Code).Take(HalfDaysPerWeek.Length).Select(n => new { n.Id, n.Path, n.Geometry }).ToListAsync(cancellationToken);
 
@@ -66,7 +66,7 @@ public static class DemoPolicing
 
     private static PolicingHalfDay HalfDay(Guid officer, int communityId, string path, DateOnly date, HalfDayPeriod period, List<int> units, string? route, Random random)
     {
-        var at = WeekMath.StartOf(date).AddHours(period == HalfDayPeriod.Morning ? 11 : 17);
+        var at = ChinaCalendar.StartOf(date).AddHours(period == HalfDayPeriod.Morning ? 11 : 17);
         var halfDay = new PolicingHalfDay { OfficerUserId = officer, CommunityNodeId = communityId, CommunityPath = path, Date = date, Period = period, LoggedAt = at };
         if (route is not null)
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Linli.Web.Data;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Volunteers;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -64,9 +65,9 @@ public static class DemoVolunteers
         patrol.LeaderUserId = residents[0];
         mediation.LeaderUserId = residents[4];
 
-        var today = now.ToOffset(VolunteerPlaces.ChinaOffset).Date;
-        var tomorrowEvening = new DateTimeOffset(today.AddDays(1).AddHours(19), VolunteerPlaces.ChinaOffset).ToUniversalTime();
-        var lastWeek = new DateTimeOffset(today.AddDays(-7).AddHours(9), VolunteerPlaces.ChinaOffset).ToUniversalTime();
+        var today = now.ToOffset(ChinaCalendar.Offset).Date;
+        var tomorrowEvening = new DateTimeOffset(today.AddDays(1).AddHours(19), ChinaCalendar.Offset).ToUniversalTime();
+        var lastWeek = new DateTimeOffset(today.AddDays(-7).AddHours(9), ChinaCalendar.Offset).ToUniversalTime();
         var route = Route(first.Geometry);
         var past = Activity(patrol.Id, ActivityKind.Patrol, "周末巡逻", "社区主干道", lastWeek, lastWeek.AddHours(3), 8, route);
         db.VolunteerActivities.AddRange(
@@ -99,7 +100,7 @@ public static class DemoVolunteers
         past.SignedUp = 5;
         db.VolunteerNominations.Add(new VolunteerNomination
         {
-            CommunityNodeId = first.Id, Year = VolunteerPlaces.YearOf(now), NomineeUserId = residents[0], NominatedByUserId = residents[9],
+            CommunityNodeId = first.Id, Year = ChinaCalendar.YearOf(now), NomineeUserId = residents[0], NominatedByUserId = residents[9],
             Reason = "每周带队巡逻，风雨无阻。", NominatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -17,7 +17,7 @@ public sealed class HazardAccess(ScopeAuthorizer scope)
 
     /// <summary>The node paths under which the signed-in person sees hazards, none inside another.</summary>
     public async Task<IReadOnlyList<string>> VisiblePathsAsync(CancellationToken cancellationToken = default) =>
-        Outermost((await scope.RolesGrantingAsync(Permission.ReportHazards, cancellationToken)).Where(r => r.NodePath is not null).Select(r => r.NodePath!));
+        ScopePaths.Outermost((await scope.RolesGrantingAsync(Permission.ReportHazards, cancellationToken)).Where(r => r.NodePath is not null).Select(r => r.NodePath!));
 
     public async Task<bool> MayManageAnywhereAsync(CancellationToken cancellationToken = default) =>
         (await scope.RolesGrantingAsync(Permission.ManageHazards, cancellationToken)).Any(r => r.NodePath is not null);
@@ -38,11 +38,4 @@ public sealed class HazardAccess(ScopeAuthorizer scope)
         StaffRole.CommunityWorker => HazardSource.CommunityWorker,
         _ => HazardSource.Staff,
     };
-
-    /// <summary>Drops every path that lies inside another, so counts over the rest do not count a hazard twice.</summary>
-    public static IReadOnlyList<string> Outermost(IEnumerable<string> paths)
-    {
-        var distinct = paths.Distinct(StringComparer.Ordinal).ToList();
-        return [.. distinct.Where(p => !distinct.Any(q => q != p && p.StartsWith(q, StringComparison.Ordinal))).Order(StringComparer.Ordinal)];
-    }
 }

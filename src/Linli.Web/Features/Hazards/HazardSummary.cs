@@ -1,4 +1,5 @@
 using Linli.Web.Data;
+using Linli.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Hazards;
@@ -10,7 +11,7 @@ public sealed class HazardSummary(LinliDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         int open = 0, overdue = 0;
-        foreach (var path in HazardAccess.Outermost(nodePaths))
+        foreach (var path in ScopePaths.Outermost(nodePaths))
         {
             var under = db.Hazards.AsNoTracking().Where(h => h.NodePath.StartsWith(path) && h.State != HazardState.Eliminated && h.State != HazardState.Dismissed);
             open += await under.CountAsync(cancellationToken);

@@ -1,9 +1,9 @@
 using Linli.Web.Data;
 using Linli.Web.Features.People;
-using Linli.Web.Features.Rates;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Time;
 using Linli.Web.Infrastructure.Votes;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +30,7 @@ public sealed class OfficerVotes(LinliDb db, ScopeAuthorizer scope, CurrentUser 
         }
 
         var now = clock.GetUtcNow();
-        var thisYear = RatePeriods.DayOf(now).Year;
+        var thisYear = ChinaCalendar.DayOf(now).Year;
         var year = r.Year ?? thisYear;
         if (year != thisYear)
         {
@@ -42,7 +42,7 @@ public sealed class OfficerVotes(LinliDb db, ScopeAuthorizer scope, CurrentUser 
             throw new DomainRuleException("closesOn", "closesOn (the last day of voting) is required");
         }
 
-        var closesAt = RatePeriods.Midnight(closesOn.AddDays(1)).ToUniversalTime();
+        var closesAt = ChinaCalendar.Midnight(closesOn.AddDays(1)).ToUniversalTime();
         if (closesAt <= now || closesAt > now.AddDays(366))
         {
             throw new DomainRuleException("closesOn", "closesOn must be from today to a year ahead");

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Linli.Web.Data;
-using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Tree;
-using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Time;
+using Linli.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +17,7 @@ public sealed class HalfDays(LinliDb db, PolicingAccess access, IOptions<Policin
     /// <summary>The half-day that is "now" in China time: today, morning before noon.</summary>
     public (DateOnly Date, HalfDayPeriod Period) Now()
     {
-        var china = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var china = clock.GetUtcNow().ToOffset(ChinaCalendar.Offset);
         return (DateOnly.FromDateTime(china.DateTime), china.Hour < 12 ? HalfDayPeriod.Morning : HalfDayPeriod.Afternoon);
     }
 
@@ -189,7 +189,7 @@ public sealed class HalfDays(LinliDb db, PolicingAccess access, IOptions<Policin
     {
         await access.RequireAnyLogRoleAsync(cancellationToken);
         var officer = access.RequireUser();
-        var start = WeekMath.WeekStart(day ?? Now().Date);
+        var start = ChinaCalendar.WeekStart(day ?? Now().Date);
         var end = start.AddDays(7);
         return await db.PolicingHalfDays.AsNoTracking().Where(h => h.OfficerUserId == officer && h.Date >= start && h.Date < end)
             .OrderBy(h => h.Date).ThenBy(h => h.Period)
@@ -205,7 +205,7 @@ public sealed class HalfDays(LinliDb db, PolicingAccess access, IOptions<Policin
     public async Task<IReadOnlyList<MyVisit>> MyVisitsThisWeekAsync(CancellationToken cancellationToken)
     {
         var officer = access.RequireUser();
-        var start = WeekMath.WeekStart(Now().Date);
+        var start = ChinaCalendar.WeekStart(Now().Date);
         var end = start.AddDays(7);
         return await db.PolicingVisits.AsNoTracking().Where(v => v.HalfDay!.OfficerUserId == officer && v.HalfDay.Date >= start && v.HalfDay.Date < end)
             .OrderByDescending(v => v.HalfDay!.Date).ThenByDescending(v => v.Id).Take(50)

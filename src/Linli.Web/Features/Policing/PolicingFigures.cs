@@ -1,9 +1,9 @@
 using Linli.Web.Data;
-using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +57,7 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
     public async Task<ComplianceReport> ComplianceAsync(string? nodeCode, DateOnly? day, CancellationToken cancellationToken)
     {
         var node = await AreaAsync(nodeCode, cancellationToken);
-        var start = WeekMath.WeekStart(day ?? halfDays.Now().Date);
+        var start = ChinaCalendar.WeekStart(day ?? halfDays.Now().Date);
         var end = start.AddDays(6);
         var target = options.Value.HalfDaysPerWeekTarget;
         var officers = await OfficersAsync(node.Path, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Linli.Web.Infrastructure.Time;
 
 namespace Linli.Web.Features.Rates;
 
@@ -30,7 +31,6 @@ public enum PeriodPreset
 public static partial class RatePeriods
 {
     public static readonly TimeSpan LongestPeriod = TimeSpan.FromDays(3 * 366);
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     /// <summary>From the API's from/to; both missing is this month, a missing to is now.</summary>
     public static (RatePeriod? Period, string Field, string Error) Parse(string? from, string? to, DateTimeOffset now)
@@ -74,7 +74,7 @@ public static partial class RatePeriods
             return (null, "until", "until is required for a custom period");
         }
 
-        return Check(new RatePeriod(Midnight(from.Value), Midnight(until.Value.AddDays(1))));
+        return Check(new RatePeriod(ChinaCalendar.Midnight(from.Value), ChinaCalendar.Midnight(until.Value.AddDays(1))));
     }
 
     private static readonly (PeriodPreset Preset, string Name)[] Names =
@@ -88,21 +88,15 @@ public static partial class RatePeriods
 
     public static RatePeriod Preset(PeriodPreset preset, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.ToOffset(ChinaOffset).DateTime);
+        var today = ChinaCalendar.DayOf(now);
         var month = new DateOnly(today.Year, today.Month, 1);
         return preset switch
         {
-            PeriodPreset.LastMonth => new RatePeriod(Midnight(month.AddMonths(-1)), Midnight(month)),
-            PeriodPreset.Last90Days => new RatePeriod(Midnight(today.AddDays(-89)), Midnight(today.AddDays(1))),
-            _ => new RatePeriod(Midnight(month), Midnight(month.AddMonths(1))),
+            PeriodPreset.LastMonth => new RatePeriod(ChinaCalendar.Midnight(month.AddMonths(-1)), ChinaCalendar.Midnight(month)),
+            PeriodPreset.Last90Days => new RatePeriod(ChinaCalendar.Midnight(today.AddDays(-89)), ChinaCalendar.Midnight(today.AddDays(1))),
+            _ => new RatePeriod(ChinaCalendar.Midnight(month), ChinaCalendar.Midnight(month.AddMonths(1))),
         };
     }
-
-    /// <summary>Midnight at the start of the day in China Standard Time.</summary>
-    public static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), ChinaOffset);
-
-    /// <summary>The day in China Standard Time, for showing a period's bounds.</summary>
-    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 
     private static (RatePeriod? Period, string Field, string Error) Check(RatePeriod period)
     {
@@ -130,7 +124,7 @@ public static partial class RatePeriods
         value = value.Trim();
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            instant = Midnight(day);
+            instant = ChinaCalendar.Midnight(day);
             return true;
         }
 

@@ -1,4 +1,5 @@
 using Linli.Web.Data;
+using Linli.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.SafetyTips;
@@ -13,7 +14,7 @@ public sealed class TipSummary(LinliDb db)
     public async Task<TipCounts> ForOfficerAsync(IReadOnlyList<string> nodePaths, CancellationToken cancellationToken)
     {
         int fresh = 0, awaiting = 0;
-        foreach (var path in TipScopes.Outermost(nodePaths))
+        foreach (var path in ScopePaths.Outermost(nodePaths))
         {
             var open = db.SafetyTips.AsNoTracking().Where(t => t.PlacePath.StartsWith(path) && (t.Outcome == null || t.Outcome != TipOutcome.Closed));
             fresh += await open.CountAsync(t => t.TriagedAt == null, cancellationToken);

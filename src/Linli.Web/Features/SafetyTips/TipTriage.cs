@@ -1,11 +1,11 @@
 using System.Globalization;
 using Linli.Web.Data;
 using Linli.Web.Features.Audit;
-using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Intake;
-using Linli.Web.Infrastructure;
+using Linli.Web.Features.Cases;
 using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +33,7 @@ public sealed class TipTriage(LinliDb db, ScopeAuthorizer scope, CurrentUser cur
     /// <summary>Tips under the officer's areas: those owing a step first, then new, then by age. 403 without the permission.</summary>
     public async Task<IReadOnlyList<TipInboxItem>> InboxAsync(TipInboxView view, int take, CancellationToken cancellationToken)
     {
-        var roots = TipScopes.Outermost(await RootsAsync(cancellationToken));
+        var roots = ScopePaths.Outermost(await RootsAsync(cancellationToken));
         if (roots.Count == 0)
         {
             throw new DomainRuleException("tips", "only community police officers triage safety tips", StatusCodes.Status403Forbidden);
@@ -258,14 +258,4 @@ public sealed class TipTriage(LinliDb db, ScopeAuthorizer scope, CurrentUser cur
     private sealed record StationName(string Name, string? NameEn);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>Scope paths reduced to the outermost, so a tip under two of them is counted once.</summary>
-public static class TipScopes
-{
-    public static IReadOnlyList<string> Outermost(IEnumerable<string> paths)
-    {
-        var all = paths.Distinct().ToList();
-        return [.. all.Where(p => !all.Any(q => q != p && p.StartsWith(q, StringComparison.Ordinal)))];
-    }
 }

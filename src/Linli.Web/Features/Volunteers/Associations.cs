@@ -1,8 +1,9 @@
 using Linli.Web.Data;
 using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Features.Tree;
-using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Time;
+using Linli.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.Volunteers;
@@ -49,14 +50,14 @@ public sealed class Associations(LinliDb db, VolunteerAccess access, PhotoProces
     /// <summary>Cases volunteers filed for the association in each of the last 12 months (China time). Counts only.</summary>
     public async Task<List<MonthCount>> ReportsPerMonthAsync(int id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var local = now.ToOffset(VolunteerPlaces.ChinaOffset);
-        var first = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, VolunteerPlaces.ChinaOffset).AddMonths(-11);
+        var local = now.ToOffset(ChinaCalendar.Offset);
+        var first = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, ChinaCalendar.Offset).AddMonths(-11);
         var firstUtc = first.ToUniversalTime();
         var times = await db.Cases.AsNoTracking().Where(c => c.VolunteerAssociationId == id && c.ReportedAt >= firstUtc)
             .Select(c => c.ReportedAt).ToListAsync(cancellationToken);
         return [.. Enumerable.Range(0, 12).Select(i => first.AddMonths(i)).Select(m => new MonthCount(
             m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            times.Count(t => t.ToOffset(VolunteerPlaces.ChinaOffset) is var l && l.Year == m.Year && l.Month == m.Month)))];
+            times.Count(t => t.ToOffset(ChinaCalendar.Offset) is var l && l.Year == m.Year && l.Month == m.Month)))];
     }
 
     public async Task<byte[]?> LogoAsync(int id, CancellationToken cancellationToken) =>
@@ -177,8 +178,6 @@ public static class VolunteerRules
 /// <summary>Finding communities and the China calendar the yearly figures use.</summary>
 public static class VolunteerPlaces
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public sealed record Community(int Id, string Code, string Name, string Path, bool IsRural);
 
     public static async Task<Community> CommunityAsync(LinliDb db, string? code, string field, CancellationToken cancellationToken)
@@ -195,7 +194,4 @@ public static class VolunteerPlaces
             : new Community(node.Id, node.Code, node.Name, node.Path, node.IsRural);
     }
 
-    public static int YearOf(DateTimeOffset at) => at.ToOffset(ChinaOffset).Year;
-
-    public static DateTimeOffset StartOfYear(int year) => new(year, 1, 1, 0, 0, 0, ChinaOffset);
 }

@@ -1,5 +1,6 @@
 using Linli.Web.Data;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Time;
 using Linli.Web.Infrastructure.Votes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
     {
         var community = await VolunteerPlaces.CommunityAsync(db, communityCode, "community", cancellationToken);
         var y = CheckYear(year);
-        var (from, to) = (VolunteerPlaces.StartOfYear(y).ToUniversalTime(), VolunteerPlaces.StartOfYear(y + 1).ToUniversalTime());
+        var (from, to) = (ChinaCalendar.StartOfYear(y).ToUniversalTime(), ChinaCalendar.StartOfYear(y + 1).ToUniversalTime());
         var associationIds = db.VolunteerAssociations.Where(a => a.CommunityNodeId == community.Id).Select(a => a.Id);
         var totals = await db.ShiftSignups.AsNoTracking()
             .Where(s => s.Decision == HoursDecision.Approved)
@@ -55,7 +56,7 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
             .Where(m => m.Id == r.NomineeKey && db.VolunteerAssociations.Any(a => a.Id == m.AssociationId && a.CommunityNodeId == community.Id))
             .Select(m => (Guid?)m.UserId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException("nomineeKey", "name a volunteer of this community by the key shown in its ranking");
-        var year = VolunteerPlaces.YearOf(clock.GetUtcNow());
+        var year = ChinaCalendar.YearOf(clock.GetUtcNow());
         if (await db.VolunteerNominations.AnyAsync(n => n.CommunityNodeId == community.Id && n.Year == year && n.NomineeUserId == nominee, cancellationToken))
         {
             throw new DomainRuleException("nomineeKey", "this volunteer is already nominated this year: vote for them instead", StatusCodes.Status409Conflict);
@@ -94,7 +95,7 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
         var nomination = await db.VolunteerNominations.AsNoTracking().Where(n => n.Id == nominationId)
             .Select(n => new { n.CommunityNodeId, n.Year }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException("id", $"no nomination #{nominationId}", StatusCodes.Status404NotFound);
-        if (nomination.Year != VolunteerPlaces.YearOf(clock.GetUtcNow()))
+        if (nomination.Year != ChinaCalendar.YearOf(clock.GetUtcNow()))
         {
             throw new DomainRuleException("id", "voting for this year's nominations has closed", StatusCodes.Status409Conflict);
         }
@@ -120,7 +121,7 @@ public sealed class Recognition(LinliDb db, VolunteerAccess access, TimeProvider
 
     private int CheckYear(int? year)
     {
-        var current = VolunteerPlaces.YearOf(clock.GetUtcNow());
+        var current = ChinaCalendar.YearOf(clock.GetUtcNow());
         return year switch
         {
             null => current,

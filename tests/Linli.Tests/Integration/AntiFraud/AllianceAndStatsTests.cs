@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Linli.Tests.Infrastructure;
-using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Demo;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using static Linli.Tests.Integration.AntiFraud.AntiFraudWorld;
 
@@ -54,7 +54,7 @@ public sealed class AllianceAndStatsTests
         var first = await bank.RaisedAsync(Alert(phone: "13866660000"));
         await bank.RaisedAsync(Alert(phone: "13866660000"));
         await worker.VisitAsync(first, new { outcome = "dissuaded", moneyProtected = 30000 });
-        var today = WeekMath.Today(clock.GetUtcNow());
+        var today = ChinaCalendar.Today(clock.GetUtcNow());
         var screening = await worker.PostAsJsonAsync("/api/v1/antifraud/awareness-events",
             new { communityCode = Community, title = "反诈电影放映", date = today.ToString("yyyy-MM-dd"), place = "社区广场", attendance = 80 });
         var badEvent = await worker.PostAsJsonAsync("/api/v1/antifraud/awareness-events",

@@ -4,6 +4,7 @@ using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure.Auth;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Authorization;
@@ -38,7 +39,7 @@ public static class PolicingMatrix
 
     public static readonly object Route = new { type = "LineString", coordinates = new[] { new[] { 106.50, 29.53 }, new[] { 106.505, 29.532 } } };
 
-    private static DateOnly Yesterday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(-1);
+    private static DateOnly Yesterday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ChinaCalendar.Offset).DateTime).AddDays(-1);
 
     private static MatrixEntry Scoped(string endpoint, Permission permission, Call call) => new(endpoint, Access.Scoped, permission, call);
 

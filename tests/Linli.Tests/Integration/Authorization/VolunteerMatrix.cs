@@ -4,6 +4,7 @@ using Linli.Web.Features.Demo;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Authorization;
@@ -83,7 +84,7 @@ public static class VolunteerMatrix
             var key = await db.VolunteerMemberships.Where(m => m.UserId == nominee).Select(m => m.Id).SingleAsync();
             var nomination = new VolunteerNomination
             {
-                CommunityNodeId = association.CommunityNodeId, Year = VolunteerPlaces.YearOf(DateTimeOffset.UtcNow), NomineeUserId = nominee, NominatedByUserId = nominee,
+                CommunityNodeId = association.CommunityNodeId, Year = ChinaCalendar.YearOf(DateTimeOffset.UtcNow), NomineeUserId = nominee, NominatedByUserId = nominee,
                 Reason = "矩阵", NominatedAt = DateTimeOffset.UtcNow,
             };
             db.VolunteerNominations.Add(nomination);

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Linli.Tests.Infrastructure;
 using Linli.Web.Features.Hazards;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using static Linli.Tests.Integration.Hazards.HazardWorld;
 
@@ -86,7 +87,7 @@ public sealed class HazardLifecycleTests
         var clock = TestClock.StartingNow();
         await using var app = await StartAsync(kind, clock);
         var worker = await app.SignedInAsync("worker");
-        var chinaToday = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var chinaToday = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaCalendar.Offset).DateTime);
 
         var general = await worker.RecordedAsync(Fire(Grid));
         var major = await worker.RecordedAsync(Fire(Grid, "major"));
@@ -95,7 +96,7 @@ public sealed class HazardLifecycleTests
 
         Assert.Equal(clock.GetUtcNow().AddDays(30), (await worker.HazardAsync(general)).GetProperty("deadline").GetDateTimeOffset());
         Assert.Equal(clock.GetUtcNow().AddDays(7), (await worker.HazardAsync(major)).GetProperty("deadline").GetDateTimeOffset());
-        Assert.Equal(new DateTimeOffset(chinaToday.AddDays(4).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), (await worker.HazardAsync(chosen)).GetProperty("deadline").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(chinaToday.AddDays(4).ToDateTime(TimeOnly.MinValue), ChinaCalendar.Offset), (await worker.HazardAsync(chosen)).GetProperty("deadline").GetDateTimeOffset());
         Assert.Equal(["deadline"], await past.ErrorFieldsAsync());
 
         clock.Advance(TimeSpan.FromDays(8));

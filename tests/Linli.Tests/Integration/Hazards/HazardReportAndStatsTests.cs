@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Linli.Tests.Infrastructure;
 using Linli.Web.Features.Hazards;
 using Linli.Web.Features.People;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using static Linli.Tests.Integration.Hazards.HazardWorld;
 
@@ -71,7 +72,7 @@ public sealed class HazardReportAndStatsTests
         await police.ActAsync(inGrid, "assign", new { responsibleParty = "物业" });
         await police.ActAsync(inGrid, "rectification", new { note = "已清理" });
         await police.ActAsync(inGrid, "reinspection", new { passed = true });
-        var year = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = clock.GetUtcNow().ToOffset(ChinaCalendar.Offset).Year;
 
         var anonymous = app.Anonymous();
         var response = await anonymous.GetAsync($"/api/v1/hazards/stats?node={Street}&period=year&at={year}");

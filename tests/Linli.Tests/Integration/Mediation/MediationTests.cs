@@ -1,11 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Linli.Tests.Infrastructure;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Demo;
 using Linli.Web.Features.Mediation;
-using Linli.Web.Features.Rates;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Linli.Tests.Integration.Volunteers.VolunteerWorld;
@@ -173,7 +173,7 @@ public sealed class MediationTests
     {
         await using var app = await LinliApp.StartAsync(kind);
         var now = DateTimeOffset.UtcNow;
-        var (from, to) = (RatePeriods.DayOf(now.AddDays(-100)).ToString("yyyy-MM-dd"), RatePeriods.DayOf(now.AddDays(1)).ToString("yyyy-MM-dd"));
+        var (from, to) = (ChinaCalendar.DayOf(now.AddDays(-100)).ToString("yyyy-MM-dd"), ChinaCalendar.DayOf(now.AddDays(1)).ToString("yyyy-MM-dd"));
         var url = $"/api/v1/mediation/stats?node={TreeGenerator.ShiqiaopuCode}&from={from}&to={to}";
         var demo = await app.Anonymous().GetFromJsonAsync<JsonElement>(url);
 

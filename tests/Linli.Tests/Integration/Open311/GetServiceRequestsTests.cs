@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Linli.Tests.Infrastructure;
-using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Intake;
+using Linli.Web.Features.Cases;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Open311;
@@ -63,7 +64,7 @@ public sealed class GetServiceRequestsTests
         Assert.Equal(Sorted(f.Noise, f.Fraud), await IdsAsync(client, $"?start_date={W3c(now.AddHours(-1))}&end_date={W3c(now.AddHours(1))}"));
 
         // A "+08:00" offset sent without escaping arrives as a space and still reads as +08:00.
-        var beijing = now.ToOffset(TimeSpan.FromHours(8)).AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var beijing = now.ToOffset(ChinaCalendar.Offset).AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         Assert.Equal(Sorted(f.Noise, f.Fraud), await IdsAsync(client, $"?start_date={beijing}+08:00"));
 
         // Ids override every other argument.

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Linli.Tests.Infrastructure;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Partners;
@@ -131,7 +132,7 @@ public sealed class PartnerOfferTests
         var admin = await app.SignedInAsync("admin");
         var property = await app.PartnerIdAsync("渝州物业管理有限公司");
         var venue = await app.WithDbAsync(db => db.PartnerOffers.Where(o => o.PartnerId == property).Select(o => o.Id).SingleAsync());
-        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = DateTimeOffset.UtcNow.ToOffset(ChinaCalendar.Offset).Year;
         var before = await (await street.GetAsync($"/api/v1/partners/{property}/evaluation?year={year}")).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(["stars"], await (await resident.PostAsJsonAsync($"/api/v1/partners/offers/{venue}/ratings", new { stars = 6 })).ErrorFieldsAsync(HttpStatusCode.BadRequest));

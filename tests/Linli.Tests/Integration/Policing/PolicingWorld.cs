@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Integration.AntiFraud;
-using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Demo;
+using Linli.Web.Infrastructure.Time;
 
 namespace Linli.Tests.Integration.Policing;
 
@@ -18,7 +18,7 @@ public static class PolicingWorld
 
     public static Task<LinliApp> StartAsync(DatabaseKind kind) => AntiFraudWorld.StartAsync(kind);
 
-    public static DateOnly LastMonday => WeekMath.WeekStart(WeekMath.Today(DateTimeOffset.UtcNow)).AddDays(-7);
+    public static DateOnly LastMonday => ChinaCalendar.WeekStart(ChinaCalendar.Today(DateTimeOffset.UtcNow)).AddDays(-7);
 
     public static Task<HttpResponseMessage> LogAsync(this HttpClient client, string community, DateOnly date, string period = "morning") =>
         client.PostAsJsonAsync($"{Api}/half-days", new { communityCode = community, date = date.ToString("yyyy-MM-dd"), period });

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Intake;
+using Linli.Web.Features.Cases;
+using Linli.Web.Infrastructure.Time;
 
 namespace Linli.Web.Components.Pages.Cases;
 
@@ -109,7 +110,7 @@ public sealed class ReportForm
     /// <summary>A datetime-local input sends "2026-05-01T21:30" without a zone; the residents mean China time.</summary>
     private static string WithChinaOffset(string value) =>
         DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, TimeSpan.FromHours(8)).ToString("O", CultureInfo.InvariantCulture)
+            ? new DateTimeOffset(local, ChinaCalendar.Offset).ToString("O", CultureInfo.InvariantCulture)
             : value;
 
     private static string Safe(string code)

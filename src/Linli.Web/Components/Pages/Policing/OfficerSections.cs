@@ -15,7 +15,7 @@ public sealed record OfficerScope(IReadOnlyList<PolicingPlace> Communities)
 /// </summary>
 public static class OfficerSections
 {
-    public static IReadOnlyList<Type> All { get; } = [typeof(MyVisitsSection), typeof(MyOrdersSection), typeof(MyCasesSection)];
+    public static IReadOnlyList<Type> All { get; } = [typeof(MyVisitsSection), typeof(MyHazardsSection), typeof(MyTipsSection), typeof(MyOrdersSection), typeof(MyCasesSection)];
 }
 
 /// <summary>

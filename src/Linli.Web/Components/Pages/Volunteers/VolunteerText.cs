@@ -1,5 +1,5 @@
-using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Problems;
+using Linli.Web.Infrastructure.Time;
 using Linli.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +15,7 @@ public static class VolunteerText
     /// <summary>A <c>datetime-local</c> value ("2026-11-24T19:00") read as China Standard Time.</summary>
     public static DateTimeOffset? ChinaTime(string? value) =>
         DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VolunteerPlaces.ChinaOffset)
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaCalendar.Offset)
             : null;
 
     public static string Hours(int? minutes) => minutes is { } m ? (m / 60.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "—";

@@ -2,6 +2,7 @@ using Linli.Web.Data;
 using Linli.Web.Features.AntiFraud.Alliance;
 using Linli.Web.Features.AntiFraud.Orders;
 using Linli.Web.Features.Tree;
+using Linli.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Features.AntiFraud.Stats;
@@ -29,9 +30,9 @@ public sealed class AntiFraudStats(LinliDb db, AllianceMembers alliance, TimePro
     {
         var node = await alliance.ManagedNodeAsync(nodeCode, "node", cancellationToken);
         var now = clock.GetUtcNow();
-        var thisWeek = WeekMath.WeekStart(WeekMath.Today(now));
+        var thisWeek = ChinaCalendar.WeekStart(ChinaCalendar.Today(now));
         var first = thisWeek.AddDays(-7 * weeks);
-        var from = WeekMath.StartOf(first);
+        var from = ChinaCalendar.StartOf(first);
         var starts = Enumerable.Range(0, weeks).Select(w => first.AddDays(7 * w)).ToList();
 
         var communities = await db.Nodes.AsNoTracking().Where(n => n.Kind == NodeKind.Community && n.Path.StartsWith(node.Path)).OrderBy(n => n.Code)
@@ -55,10 +56,10 @@ public sealed class AntiFraudStats(LinliDb db, AllianceMembers alliance, TimePro
     private static CommunityWeekly Figures(
         string code, string name, string? nameEn, List<OrderFigures> orders, List<int> attendance, List<DateOnly> starts, DateOnly thisWeek)
     {
-        var perWeek = starts.Select(s => orders.Count(o => o.RaisedAt >= WeekMath.StartOf(s) && o.RaisedAt < WeekMath.StartOf(s.AddDays(7)))).ToList();
+        var perWeek = starts.Select(s => orders.Count(o => o.RaisedAt >= ChinaCalendar.StartOf(s) && o.RaisedAt < ChinaCalendar.StartOf(s.AddDays(7)))).ToList();
         var change = perWeek.Count >= 2 ? perWeek[^1] - perWeek[^2] : 0;
         return new CommunityWeekly(
-            code, name, nameEn, perWeek, orders.Count(o => o.RaisedAt >= WeekMath.StartOf(thisWeek)), change,
+            code, name, nameEn, perWeek, orders.Count(o => o.RaisedAt >= ChinaCalendar.StartOf(thisWeek)), change,
             change > 0 ? "up" : change < 0 ? "down" : "flat",
             orders.Sum(o => o.MoneyProtected ?? 0), orders.Count(o => o.Outcome == VisitOutcome.Dissuaded), orders.Count(o => o.IsRepeatTarget),
             attendance.Count, attendance.Sum());

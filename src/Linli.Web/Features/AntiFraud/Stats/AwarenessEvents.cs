@@ -4,6 +4,7 @@ using Linli.Web.Features.AntiFraud.Alerts;
 using Linli.Web.Features.AntiFraud.Alliance;
 using Linli.Web.Features.Tree;
 using Linli.Web.Infrastructure.Auth;
+using Linli.Web.Infrastructure.Time;
 
 namespace Linli.Web.Features.AntiFraud.Stats;
 
@@ -35,7 +36,7 @@ public sealed class AwarenessEvents(LinliDb db, AllianceMembers alliance, Curren
         {
             errors.Add(new("date", "date is a date, yyyy-MM-dd"));
         }
-        else if (date > WeekMath.Today(clock.GetUtcNow()))
+        else if (date > ChinaCalendar.Today(clock.GetUtcNow()))
         {
             errors.Add(new("date", "record an event once it has taken place: the date cannot be in the future"));
         }
@@ -79,15 +80,3 @@ public sealed class AwarenessEvents(LinliDb db, AllianceMembers alliance, Curren
     }
 }
 
-/// <summary>Weeks as the communities count them: Monday to Sunday in China Standard Time.</summary>
-public static class WeekMath
-{
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(ChinaOffset).DateTime);
-
-    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-
-    /// <summary>Midnight starting the day in China, as UTC (PostgreSQL stores only UTC offsets).</summary>
-    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
-}
