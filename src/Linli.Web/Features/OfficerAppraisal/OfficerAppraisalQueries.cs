@@ -73,11 +73,8 @@ public sealed class OfficerAppraisalQueries(LinliDb db, ScopeAuthorizer scope, C
             counted.Add((source, await source.CountAsync(ids, period.From, until, cancellationToken)));
         }
 
-        // The station of a community is the police station covering it or one of its ancestors.
-        var stations = await db.DepartmentAreas.AsNoTracking()
-            .Join(db.Departments.Where(d => d.Kind == DepartmentKind.PoliceStation), a => a.DepartmentId, d => d.Id, (a, d) => new { d.Code, d.Name, AreaPath = a.Node!.Path })
-            .ToListAsync(cancellationToken);
-        string? StationOf(Officer o) => stations.Where(s => o.CommunityPath.StartsWith(s.AreaPath, StringComparison.Ordinal)).MaxBy(s => s.AreaPath.Length)?.Code;
+        var stations = await PoliceStations.ListAsync(db, cancellationToken);
+        string? StationOf(Officer o) => PoliceStations.Of(stations, o.CommunityPath)?.Code;
 
         var officerRows = officers.Select(o => new OfficerFigures(o.Name, o.CommunityCode, o.CommunityName, StationOf(o),
             [.. counted.Select(c => c.Counts.GetValueOrDefault(o.UserId, RatingCounts.Zero).Figures(c.Source.Name))])).ToList();

@@ -17,7 +17,6 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
 {
     private const int MaxPeriodDays = 366;
 
-    private sealed record Station(string Code, string Name, string? NameEn, List<string> AreaPaths);
 
     private sealed record Community(int Id, string Code, string Name, string? NameEn, string Path, int? StreetId);
 
@@ -28,13 +27,13 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
         var node = await AreaAsync(nodeCode, cancellationToken);
         var communities = await CommunitiesAsync(node.Path, cancellationToken);
         var officers = await OfficersAsync(node.Path, cancellationToken);
-        var stations = await StationsAsync(cancellationToken);
+        var stations = await PoliceStations.ListAsync(db, cancellationToken);
         var streetIds = communities.Where(c => c.StreetId is not null).Select(c => c.StreetId!.Value).Distinct().ToList();
         var streets = await db.Nodes.AsNoTracking().Where(n => streetIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => new { n.Code, n.Name, n.NameEn }, cancellationToken);
 
         var rows = communities.Select(c => new CommunityCoverage(c.Code, c.Name, c.NameEn,
             c.StreetId is { } s && streets.TryGetValue(s, out var street) ? street.Code : null,
-            StationOf(stations, c.Path)?.Code,
+            PoliceStations.Of(stations, c.Path)?.Code,
             [.. officers.Where(o => o.CommunityId == c.Id).Select(o => o.Name).Distinct().Order(StringComparer.Ordinal)])).ToList();
 
         var byStation = rows.GroupBy(r => r.StationCode).Select(g =>
@@ -62,7 +61,7 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
         var target = options.Value.HalfDaysPerWeekTarget;
         var officers = await OfficersAsync(node.Path, cancellationToken);
         var communities = (await CommunitiesAsync(node.Path, cancellationToken)).ToDictionary(c => c.Id);
-        var stations = await StationsAsync(cancellationToken);
+        var stations = await PoliceStations.ListAsync(db, cancellationToken);
         var userIds = officers.Select(o => o.UserId).Distinct().ToList();
         var counts = await db.PolicingHalfDays.AsNoTracking().Where(h => userIds.Contains(h.OfficerUserId) && h.Date >= start && h.Date <= end)
             .GroupBy(h => h.OfficerUserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
@@ -71,7 +70,7 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
         {
             var codes = g.Select(o => communities[o.CommunityId]).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
             var count = counts.GetValueOrDefault(g.Key);
-            return new OfficerCompliance(g.First().Name, [.. codes.Select(c => c.Code)], StationOf(stations, codes[0].Path)?.Code, count, target, count >= target);
+            return new OfficerCompliance(g.First().Name, [.. codes.Select(c => c.Code)], PoliceStations.Of(stations, codes[0].Path)?.Code, count, target, count >= target);
         }).OrderBy(o => o.Met).ThenBy(o => o.CommunityCodes[0], StringComparer.Ordinal).ToList();
 
         var byStation = rows.GroupBy(r => r.StationCode).Select(g =>
@@ -128,16 +127,6 @@ public sealed class PolicingFigures(LinliDb db, PolicingAccess access, HalfDays 
         await db.RoleAssignments.AsNoTracking()
             .Where(a => a.Role == StaffRole.CommunityPolice && a.Node != null && a.Node.Kind == NodeKind.Community && a.Node.Path.StartsWith(path))
             .Select(a => new Officer(a.UserId, a.User!.DisplayName, a.NodeId!.Value)).ToListAsync(cancellationToken);
-
-    private async Task<List<Station>> StationsAsync(CancellationToken cancellationToken) =>
-        (await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.PoliceStation)
-            .Select(d => new { d.Code, d.Name, d.NameEn, Paths = d.Areas.Select(a => a.Node!.Path).ToList() }).ToListAsync(cancellationToken))
-        .Select(d => new Station(d.Code, d.Name, d.NameEn, d.Paths)).ToList();
-
-    /// <summary>The station of a place: the police station whose area is the place or its nearest ancestor.</summary>
-    private static Station? StationOf(List<Station> stations, string path) =>
-        stations.SelectMany(s => s.AreaPaths.Where(a => path.StartsWith(a, StringComparison.Ordinal)).Select(a => (Station: s, a.Length)))
-            .OrderByDescending(x => x.Length).Select(x => x.Station).FirstOrDefault();
 
     private static CoverageGroup Group(string? code, string name, string? nameEn, IEnumerable<CommunityCoverage> rows)
     {

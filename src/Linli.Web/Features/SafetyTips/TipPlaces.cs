@@ -60,22 +60,7 @@ public sealed class TipPlaces(LinliDb db, SpatialIndexHolder index)
         var codes = node.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var community = await db.Nodes.AsNoTracking().Where(n => n.Code == codes[3]).Select(n => new { n.Id, n.Name, n.NameEn }).SingleAsync(cancellationToken);
         var districtId = await db.Nodes.AsNoTracking().Where(n => n.Code == codes[1]).Select(n => n.Id).SingleAsync(cancellationToken);
-        var station = await StationForAsync(node.Path, cancellationToken);
+        var station = PoliceStations.Of(await PoliceStations.ListAsync(db, cancellationToken), node.Path);
         return new TipPlace(node.Id, node.Path, community.Id, community.Name, community.NameEn, districtId, station?.Id, station?.Name, station?.NameEn);
     }
-
-    /// <summary>The PoliceStation department whose area is the place or its nearest ancestor.</summary>
-    private async Task<StationRef?> StationForAsync(string path, CancellationToken cancellationToken)
-    {
-        var stations = await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.PoliceStation)
-            .Select(d => new { d.Id, d.Name, d.NameEn, NodeIds = d.Areas.Select(a => a.NodeId).ToList() })
-            .ToListAsync(cancellationToken);
-        var nodeIds = stations.SelectMany(s => s.NodeIds).Distinct().ToList();
-        var paths = await db.Nodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Path, cancellationToken);
-        var areas = stations.SelectMany(s => s.NodeIds.Select(id => new { s.Id, s.Name, s.NameEn, Path = paths[id] })).ToList();
-        return areas.Where(a => path.StartsWith(a.Path, StringComparison.Ordinal)).OrderByDescending(a => a.Path.Length)
-            .Select(a => new StationRef(a.Id, a.Name, a.NameEn)).FirstOrDefault();
-    }
-
-    private sealed record StationRef(int Id, string Name, string? NameEn);
 }
