@@ -14,6 +14,7 @@ public static class NotificationsServices
             services.AddScoped<INotificationChannel, SmtpEmailChannel>();
         }
 
+        services.AddScoped<Notifier>();
         services.AddScoped<OutboxSender>();
         services.AddHostedService<OutboxDelivery>();
         return services;

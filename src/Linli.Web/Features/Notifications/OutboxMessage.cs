@@ -4,6 +4,12 @@ public enum NotificationChannel
 {
     Email,
     Sms,
+
+    /// <summary>Shown in the recipient's Linli inbox; the recipient is the account id.</summary>
+    InApp,
+
+    /// <summary>A WeCom (企业微信) group robot; the recipient is the robot's name in configuration.</summary>
+    WeCom,
 }
 
 /// <summary>
@@ -17,6 +23,14 @@ public sealed class OutboxMessage
     public required string Recipient { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>The account the message is for, when it is for one (not for an address given without an account).</summary>
+    public Guid? UserId { get; set; }
+
+    public NoticePurpose Purpose { get; set; }
+
+    /// <summary>A path or URL the reader can open; channels with room for it show it.</summary>
+    public string? Link { get; set; }
     public long? CaseId { get; set; }
     public Cases.Case? Case { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -15,5 +15,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         m.Property(x => x.Body).HasMaxLength(8000);
         m.Property(x => x.LastError).HasMaxLength(1000);
         m.Property(x => x.LockedBy).HasMaxLength(100);
+        m.Property(x => x.Link).HasMaxLength(500);
+        m.HasIndex(x => new { x.UserId, x.Channel });
     }
 }

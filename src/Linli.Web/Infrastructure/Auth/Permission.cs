@@ -63,6 +63,24 @@ public enum Permission
 
     /// <summary>Open, close and publish the annual public vote for the top community officers of the subtree.</summary>
     RunOfficerVotes,
+
+    /// <summary>
+    /// Speak publicly for a unit of the subtree: reply to residents' advice and complaints, adopt advice into the work
+    /// plan and report progress, publish the plan against a priority vote's top concern and report back on it.
+    /// </summary>
+    SpeakForUnit,
+
+    /// <summary>Hide spam or abuse on the public feedback wall of the subtree, with a published reason.</summary>
+    ModerateFeedback,
+
+    /// <summary>Build, schedule and close surveys and priority votes for residents of the subtree; see and export results.</summary>
+    RunSurveys,
+
+    /// <summary>Send a notice to a node of the subtree (residents who opted in, or chiefs of a kind) and see acknowledgements.</summary>
+    BroadcastNotices,
+
+    /// <summary>See satisfaction follow-up figures (rates per unit and officer) for the subtree.</summary>
+    ViewSatisfaction,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -79,6 +97,7 @@ public static class RolePermissions
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
             Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.RunOfficerVotes,
+            Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
         ],
         [StaffRole.StreetStaff] =
         [
@@ -86,6 +105,7 @@ public static class RolePermissions
             Permission.ManageAntiFraudAlliance, Permission.SuperviseDissuasionOrders,
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
             Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
+            Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
         ],
         [StaffRole.CommunityWorker] =
         [
@@ -93,6 +113,7 @@ public static class RolePermissions
             Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders,
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
             Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
+            Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
         ],
         [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.ReportHazards],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards],
@@ -103,7 +124,7 @@ public static class RolePermissions
         [
             Permission.ViewPeopleInRoles, Permission.ManageAntiFraudAlliance, Permission.HandleDissuasionOrders,
             Permission.LogCommunityPolicing, Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards,
-            Permission.TriageSafetyTips, Permission.MediateDisputes,
+            Permission.TriageSafetyTips, Permission.MediateDisputes, Permission.SpeakForUnit, Permission.ViewSatisfaction,
         ],
         [StaffRole.DepartmentHandler] = [],
         [StaffRole.PartnerStaff] = [Permission.RaiseFraudAlerts],

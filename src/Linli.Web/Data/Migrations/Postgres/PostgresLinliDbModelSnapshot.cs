@@ -1426,6 +1426,10 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("LockedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1435,6 +1439,11 @@ namespace Linli.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -1449,11 +1458,16 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.HasIndex("UserId", "Channel");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

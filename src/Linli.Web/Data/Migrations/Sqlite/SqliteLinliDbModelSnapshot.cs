@@ -1366,6 +1366,10 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LockedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1375,6 +1379,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
@@ -1389,11 +1398,16 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.HasIndex("UserId", "Channel");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
