@@ -24,7 +24,7 @@ namespace Linli.Web.Data.Migrations.Postgres
                 type: "character varying(40)",
                 maxLength: 40,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Service");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "UserId",
