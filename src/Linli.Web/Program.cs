@@ -18,6 +18,7 @@ using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
 using Linli.Web.Features.Rates;
 using Linli.Web.Features.SafetyTips;
+using Linli.Web.Features.Surveys;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure;
@@ -58,6 +59,7 @@ builder.Services.AddHazardsFeature(builder.Configuration);
 builder.Services.AddMediationFeature(builder.Configuration);
 builder.Services.AddOfficerAppraisalFeature();
 builder.Services.AddSafetyTipsFeature(builder.Configuration);
+builder.Services.AddSurveysFeature();
 
 var app = builder.Build();
 
@@ -112,6 +114,7 @@ app.MapHazardsApi();
 app.MapMediationApi();
 app.MapOfficerAppraisalApi();
 app.MapSafetyTipsApi();
+app.MapSurveysApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -14,6 +14,7 @@ using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
 using Linli.Web.Features.SafetyTips;
+using Linli.Web.Features.Surveys;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Jobs;
@@ -84,6 +85,13 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<SafetyTip> SafetyTips => Set<SafetyTip>();
     public DbSet<SafetyTipMessage> SafetyTipMessages => Set<SafetyTipMessage>();
     public DbSet<SafetyTipTally> SafetyTipTallies => Set<SafetyTipTally>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyRespondent> SurveyRespondents => Set<SurveyRespondent>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<SurveyPlan> SurveyPlans => Set<SurveyPlan>();
+    public DbSet<SurveyPlanReport> SurveyPlanReports => Set<SurveyPlanReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,9 @@ public sealed class RateLimitOptions
 
     /// <summary>New reports per network and minute: generous for an office behind one address, a brake on floods.</summary>
     public int ReportsPerMinute { get; set; } = 60;
+
+    /// <summary>Survey responses per network and minute: a household's phones share an address, a script does not get far.</summary>
+    public int SurveyAnswersPerMinute { get; set; } = 30;
 }
 
 public static class RateLimits
@@ -26,6 +29,7 @@ public static class RateLimits
             options.AddPolicy("codes", http => PerNetwork(http, limits.CodesPerMinute));
             // Only new reports count: /report is also where the form is read, and reading it costs nothing.
             options.AddPolicy("reports", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.ReportsPerMinute));
+            options.AddPolicy("survey-answers", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.SurveyAnswersPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
