@@ -11,6 +11,9 @@ public sealed class RateLimitOptions
 
     /// <summary>New reports per network and minute: generous for an office behind one address, a brake on floods.</summary>
     public int ReportsPerMinute { get; set; } = 60;
+
+    /// <summary>Feedback writes (posts, replies, flags, follows) per network and minute; reads are not counted.</summary>
+    public int FeedbackPerMinute { get; set; } = 30;
 }
 
 public static class RateLimits
@@ -26,6 +29,7 @@ public static class RateLimits
             options.AddPolicy("codes", http => PerNetwork(http, limits.CodesPerMinute));
             // Only new reports count: /report is also where the form is read, and reading it costs nothing.
             options.AddPolicy("reports", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.ReportsPerMinute));
+            options.AddPolicy("feedback", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.FeedbackPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
