@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -35,7 +36,7 @@ public sealed class FeedbackTests(ChromiumFixture chromium)
         await Axe.AssertAccessibleAsync(resident);
         await resident.GetByLabel("标题").FillAsync("活动室延长开放时间");
         await resident.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
-        await resident.WaitForURLAsync(url => url.EndsWith("?done=post", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(resident).ToHaveURLAsync(new Regex(@"\?done=post$"));
         await Expect(resident.GetByRole(AriaRole.Status)).ToHaveTextAsync("已提交。单位答复时你会收到通知。");
         await Expect(resident.Locator("#post-text")).ToHaveTextAsync("社区活动室晚上七点就关门，上班族用不上。建议周末和晚上开放到九点。");
         await Axe.AssertAccessibleAsync(resident);
@@ -45,21 +46,22 @@ public sealed class FeedbackTests(ChromiumFixture chromium)
         // The community worker finds it unanswered at the top of the inbox, replies and adopts it with a commitment.
         await using var workerContext = await chromium.NewContextAsync();
         var worker = await workerContext.NewPageAsync();
-        await MapTests.SignInAsync(worker, linli, "worker");
+        await MapTests.SignInAsync(worker, linli, "worker", expectToLeave: false);
+        await Expect(worker).Not.ToHaveURLAsync(new Regex("/signin"));
         await worker.GotoAsync(linli.Url("/work/feedback"));
-        await Expect(worker.Locator("#inbox li").First).ToContainTextAsync("活动室延长开放时间");
+        await Expect(worker.Locator("#inbox")).ToContainTextAsync("活动室延长开放时间");
         await Axe.AssertAccessibleAsync(worker);
         await worker.GetByRole(AriaRole.Link, new() { Name = "活动室延长开放时间" }).First.ClickAsync();
         await worker.GetByLabel("答复内容").FillAsync("谢谢建议，我们从下个月起试行周末和晚上开放到九点。");
         await worker.GetByRole(AriaRole.Button, new() { Name = "发布答复" }).ClickAsync();
-        await worker.WaitForURLAsync(url => url.EndsWith("?done=reply", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(worker).ToHaveURLAsync(new Regex(@"\?done=reply"));
         await Expect(worker.GetByRole(AriaRole.Status)).ToHaveTextAsync("答复已发布。");
         await Axe.AssertAccessibleAsync(worker);
         await worker.GetByLabel("要做什么").FillAsync("活动室周末和晚上开放到九点");
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await worker.GetByLabel("完成期限").FillAsync(due);
         await worker.GetByRole(AriaRole.Button, new() { Name = "纳入工作计划", Exact = true }).ClickAsync();
-        await worker.WaitForURLAsync(url => url.EndsWith("?done=adopt", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(worker).ToHaveURLAsync(new Regex(@"\?done=adopt"));
         await Expect(worker.Locator("#commitment")).ToContainTextAsync("活动室周末和晚上开放到九点");
         await Axe.AssertAccessibleAsync(worker);
 
@@ -68,7 +70,7 @@ public sealed class FeedbackTests(ChromiumFixture chromium)
         var commitmentId = await linli.App.WithDbAsync(db => db.FeedbackCommitments.Where(c => c.PostId == id).Select(c => c.Id).SingleAsync());
         await worker.Locator($"#progress-{commitmentId}-text").FillAsync("已排好值班表。");
         await worker.Locator($"#commitment-{commitmentId}").GetByRole(AriaRole.Button, new() { Name = "发布进展" }).ClickAsync();
-        await worker.WaitForURLAsync(url => url.Contains("?done=progress", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(worker).ToHaveURLAsync(new Regex(@"\?done=progress"));
         await Expect(worker.Locator($"#commitment-{commitmentId}")).ToContainTextAsync("已排好值班表。");
         await Axe.AssertAccessibleAsync(worker);
 

@@ -6,7 +6,7 @@ namespace Linli.Web.Features.Feedback;
 
 /// <summary>
 /// The staff side's lists: posts to the units one speaks for (unanswered first, oldest waiting first), and flagged
-/// posts in the areas one moderates (most flagged first).
+/// posts in the areas one moderates (most flagged first). Hidden posts sort after those waiting for an answer.
 /// </summary>
 public sealed class FeedbackInbox(LinliDb db, FeedbackUnits units, FeedbackAccess access, TimeProvider clock)
 {
@@ -27,7 +27,8 @@ public sealed class FeedbackInbox(LinliDb db, FeedbackUnits units, FeedbackAcces
         }
 
         var items = await ItemsAsync(rows.DistinctBy(p => p.Id), cancellationToken);
-        return [.. items.OrderBy(i => i.FirstReplyAt is not null).ThenBy(i => i.FirstReplyAt is null ? i.PostedAt : DateTimeOffset.MaxValue)
+        // Hidden posts owe no answer: they go after the ones waiting, however long they have waited.
+        return [.. items.OrderBy(i => i.FirstReplyAt is not null || i.Hidden).ThenBy(i => i.FirstReplyAt is null ? i.PostedAt : DateTimeOffset.MaxValue)
             .ThenByDescending(i => i.PostedAt).Take(take)];
     }
 
