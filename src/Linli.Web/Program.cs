@@ -7,6 +7,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
 using Linli.Web.Features.Mediation;
 using Linli.Web.Features.Negotiations;
@@ -60,6 +61,7 @@ builder.Services.AddMediationFeature(builder.Configuration);
 builder.Services.AddOfficerAppraisalFeature();
 builder.Services.AddSafetyTipsFeature(builder.Configuration);
 builder.Services.AddSurveysFeature();
+builder.Services.AddFeedbackFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -115,6 +117,7 @@ app.MapMediationApi();
 app.MapOfficerAppraisalApi();
 app.MapSafetyTipsApi();
 app.MapSurveysApi();
+app.MapFeedbackApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -4,6 +4,7 @@ using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
 using Linli.Web.Features.Mediation;
 using Linli.Web.Features.OfficerAppraisal;
@@ -92,6 +93,12 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SurveyPlan> SurveyPlans => Set<SurveyPlan>();
     public DbSet<SurveyPlanReport> SurveyPlanReports => Set<SurveyPlanReport>();
+    public DbSet<FeedbackPost> FeedbackPosts => Set<FeedbackPost>();
+    public DbSet<FeedbackReply> FeedbackReplies => Set<FeedbackReply>();
+    public DbSet<FeedbackFollower> FeedbackFollowers => Set<FeedbackFollower>();
+    public DbSet<FeedbackFlag> FeedbackFlags => Set<FeedbackFlag>();
+    public DbSet<FeedbackCommitment> FeedbackCommitments => Set<FeedbackCommitment>();
+    public DbSet<FeedbackProgress> FeedbackProgress => Set<FeedbackProgress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,7 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("RateLimits:CodesPerMinute", "10000");
         builder.UseSetting("RateLimits:ReportsPerMinute", "10000");
         builder.UseSetting("RateLimits:SurveyAnswersPerMinute", "10000");
+        builder.UseSetting("RateLimits:FeedbackPerMinute", "10000");
 
         // The background loops run only in the tests that ask for them (and then on the test's clock).
         builder.UseSetting("Notifications:Outbox:Enabled", "false");

@@ -83,6 +83,7 @@ public static class DemoSeeder
             await DemoMediation.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoSafetyTips.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoSurveys.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            await DemoFeedback.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);

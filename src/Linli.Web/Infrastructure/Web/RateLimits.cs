@@ -14,6 +14,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Survey responses per network and minute: a household's phones share an address, a script does not get far.</summary>
     public int SurveyAnswersPerMinute { get; set; } = 30;
+
+    /// <summary>Feedback writes (posts, replies, flags, follows) per network and minute; reads are not counted.</summary>
+    public int FeedbackPerMinute { get; set; } = 30;
 }
 
 public static class RateLimits
@@ -30,6 +33,7 @@ public static class RateLimits
             // Only new reports count: /report is also where the form is read, and reading it costs nothing.
             options.AddPolicy("reports", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.ReportsPerMinute));
             options.AddPolicy("survey-answers", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.SurveyAnswersPerMinute));
+            options.AddPolicy("feedback", http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("read") : PerNetwork(http, limits.FeedbackPerMinute));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();

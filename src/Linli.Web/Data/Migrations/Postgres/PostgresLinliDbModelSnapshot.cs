@@ -814,6 +814,237 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.ToTable("department_areas", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackCommitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("UnitDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitDepartmentId", "DueOn");
+
+                    b.HasIndex("UnitNodeId", "DueOn");
+
+                    b.ToTable("FeedbackCommitments", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFlag", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FeedbackFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFollower", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FeedbackFollowers", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("FirstReplyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("PlaceNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShownName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int?>("UnitDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitNodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceNodeId");
+
+                    b.HasIndex("UnitPath");
+
+                    b.HasIndex("AuthorUserId", "PostedAt");
+
+                    b.HasIndex("UnitDepartmentId", "PostedAt");
+
+                    b.HasIndex("UnitNodeId", "PostedAt");
+
+                    b.ToTable("FeedbackPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("MarksDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "At");
+
+                    b.ToTable("FeedbackProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.ToTable("FeedbackReplies", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
                 {
                     b.Property<long>("Id")
@@ -3506,6 +3737,87 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.Navigation("Node");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackCommitment", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithOne()
+                        .HasForeignKey("Linli.Web.Features.Feedback.FeedbackCommitment", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFlag", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFollower", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithMany("Followers")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackPost", b =>
+                {
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("UnitDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("UnitNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackProgress", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackCommitment", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackReply", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
                 {
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
@@ -4244,6 +4556,18 @@ namespace Linli.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackCommitment", b =>
+                {
+                    b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackPost", b =>
+                {
+                    b.Navigation("Followers");
+
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>

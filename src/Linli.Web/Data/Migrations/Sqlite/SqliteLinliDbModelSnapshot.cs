@@ -783,6 +783,229 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("department_areas", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackCommitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdoptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitDepartmentId", "DueOn");
+
+                    b.HasIndex("UnitNodeId", "DueOn");
+
+                    b.ToTable("FeedbackCommitments", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFlag", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FeedbackFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFollower", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FeedbackFollowers", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HiddenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlaceNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShownName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceNodeId");
+
+                    b.HasIndex("UnitPath");
+
+                    b.HasIndex("AuthorUserId", "PostedAt");
+
+                    b.HasIndex("UnitDepartmentId", "PostedAt");
+
+                    b.HasIndex("UnitNodeId", "PostedAt");
+
+                    b.ToTable("FeedbackPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MarksDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "At");
+
+                    b.ToTable("FeedbackProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.ToTable("FeedbackReplies", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
                 {
                     b.Property<long>("Id")
@@ -3374,6 +3597,87 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Navigation("Node");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackCommitment", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithOne()
+                        .HasForeignKey("Linli.Web.Features.Feedback.FeedbackCommitment", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFlag", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackFollower", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithMany("Followers")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackPost", b =>
+                {
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("UnitDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("UnitNodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackProgress", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackCommitment", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackReply", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Feedback.FeedbackPost", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
                 {
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
@@ -4112,6 +4416,18 @@ namespace Linli.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackCommitment", b =>
+                {
+                    b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Feedback.FeedbackPost", b =>
+                {
+                    b.Navigation("Followers");
+
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Hazards.Hazard", b =>
