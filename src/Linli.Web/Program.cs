@@ -8,6 +8,7 @@ using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Hazards;
+using Linli.Web.Features.FollowUps;
 using Linli.Web.Features.Mediation;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
@@ -58,6 +59,7 @@ builder.Services.AddHazardsFeature(builder.Configuration);
 builder.Services.AddMediationFeature(builder.Configuration);
 builder.Services.AddOfficerAppraisalFeature();
 builder.Services.AddSafetyTipsFeature(builder.Configuration);
+builder.Services.AddFollowUpsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -112,6 +114,7 @@ app.MapHazardsApi();
 app.MapMediationApi();
 app.MapOfficerAppraisalApi();
 app.MapSafetyTipsApi();
+app.MapFollowUpsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -5,6 +5,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Hazards;
+using Linli.Web.Features.FollowUps;
 using Linli.Web.Features.Mediation;
 using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Partners;
@@ -84,6 +85,7 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<SafetyTip> SafetyTips => Set<SafetyTip>();
     public DbSet<SafetyTipMessage> SafetyTipMessages => Set<SafetyTipMessage>();
     public DbSet<SafetyTipTally> SafetyTipTallies => Set<SafetyTipTally>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
