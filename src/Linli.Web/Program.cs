@@ -9,6 +9,7 @@ using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
+using Linli.Web.Features.FollowUps;
 using Linli.Web.Features.Mediation;
 using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
@@ -62,6 +63,7 @@ builder.Services.AddOfficerAppraisalFeature();
 builder.Services.AddSafetyTipsFeature(builder.Configuration);
 builder.Services.AddSurveysFeature();
 builder.Services.AddFeedbackFeature(builder.Configuration);
+builder.Services.AddFollowUpsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -118,6 +120,7 @@ app.MapOfficerAppraisalApi();
 app.MapSafetyTipsApi();
 app.MapSurveysApi();
 app.MapFeedbackApi();
+app.MapFollowUpsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -6,6 +6,7 @@ using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
+using Linli.Web.Features.FollowUps;
 using Linli.Web.Features.Mediation;
 using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Partners;
@@ -99,6 +100,7 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<FeedbackFlag> FeedbackFlags => Set<FeedbackFlag>();
     public DbSet<FeedbackCommitment> FeedbackCommitments => Set<FeedbackCommitment>();
     public DbSet<FeedbackProgress> FeedbackProgress => Set<FeedbackProgress>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

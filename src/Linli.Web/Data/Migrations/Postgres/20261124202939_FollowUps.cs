@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Linli.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FollowUps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "follow_ups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ItemId = table.Column<long>(type: "bigint", nullable: false),
+                    RecipientKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    UnitNodeId = table.Column<int>(type: "integer", nullable: true),
+                    AreaPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OfficerUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stars = table.Column<int>(type: "integer", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_ups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_ups_departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_follow_ups_tree_nodes_UnitNodeId",
+                        column: x => x.UnitNodeId,
+                        principalTable: "tree_nodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_ups_AreaPath_SentAt",
+                table: "follow_ups",
+                columns: new[] { "AreaPath", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_ups_DepartmentId",
+                table: "follow_ups",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_ups_OfficerUserId_AnsweredAt",
+                table: "follow_ups",
+                columns: new[] { "OfficerUserId", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_ups_Source_ItemId_RecipientKey",
+                table: "follow_ups",
+                columns: new[] { "Source", "ItemId", "RecipientKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_ups_TokenHash",
+                table: "follow_ups",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_ups_UnitNodeId",
+                table: "follow_ups",
+                column: "UnitNodeId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "follow_ups");
+        }
+    }
+}
