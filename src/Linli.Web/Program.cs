@@ -112,6 +112,7 @@ app.MapHazardsApi();
 app.MapMediationApi();
 app.MapOfficerAppraisalApi();
 app.MapSafetyTipsApi();
+app.MapNotificationsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 
