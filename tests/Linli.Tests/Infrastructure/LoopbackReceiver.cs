@@ -32,8 +32,10 @@ public sealed class LoopbackReceiver : IAsyncDisposable
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer);
             var body = buffer.ToArray();
-            receiver!.Requests.Enqueue((http.Request.Headers, body));
-            var (status, text) = answer(http.Request.Headers, body);
+            // A copy: Kestrel reuses the request's header collection once the response is sent.
+            var headers = new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value));
+            receiver!.Requests.Enqueue((headers, body));
+            var (status, text) = answer(headers, body);
             return Results.Content(text, "application/json", System.Text.Encoding.UTF8, status);
         });
         await app.StartAsync();
