@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Linli.Web.Features.Notifications;
 
 /// <summary>Who a broadcast reaches under its node.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<BroadcastAudience>))]
 public enum BroadcastAudience
 {
     /// <summary>Residents with a household under the node who opted in to broadcasts.</summary>

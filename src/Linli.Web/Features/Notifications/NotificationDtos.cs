@@ -9,6 +9,7 @@ public sealed record PreferencesRequest(
     IReadOnlyList<string>? ChannelOrder = null, string? Updates = null, string? FollowUps = null, string? Broadcasts = null,
     int? QuietStartsAtHour = null, int? QuietEndsAtHour = null, bool? Resubscribe = null);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeliveryStatus>))]
 public enum DeliveryStatus
 {
     Queued,

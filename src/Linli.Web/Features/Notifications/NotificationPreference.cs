@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Linli.Web.Features.Notifications;
 
 /// <summary>How a person wants a kind of message: not at all, on their first reachable channel, or on one channel.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeliveryChoice>))]
 public enum DeliveryChoice
 {
     Off,

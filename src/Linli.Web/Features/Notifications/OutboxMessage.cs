@@ -1,5 +1,6 @@
 namespace Linli.Web.Features.Notifications;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
 public enum NotificationChannel
 {
     Email,

@@ -55,7 +55,8 @@ public sealed partial class PreferencesAndOptOutTests
     [Theory, BothDatabases]
     public async Task A_signed_stop_reply_opts_the_phone_out_of_follow_ups_and_only_a_hash_is_kept(DatabaseKind kind)
     {
-        await using var app = await LinliApp.StartAsync(kind, NotificationWorld.WebhookSms("http://127.0.0.1:9/unused"));
+        var clock = TestClock.StartingNow();
+        await using var app = await LinliApp.StartAsync(kind, NotificationWorld.WebhookSms("http://127.0.0.1:9/unused"), services: s => s.AddSingleton<TimeProvider>(clock));
         var client = app.Anonymous();
         var body = Encoding.UTF8.GetBytes("""{"from":"13800138000","text":" 退订 "}""");
 
@@ -67,6 +68,7 @@ public sealed partial class PreferencesAndOptOutTests
         var followUp = await app.NotifyAddressAsync("+86 138 0013 8000", NotificationWorld.Notice(NoticePurpose.FollowUp));
         var service = await app.NotifyAddressAsync("13800138000", NotificationWorld.Notice(NoticePurpose.Service));
         var optOut = await app.WithDbAsync(db => db.NotificationOptOuts.AsNoTracking().SingleAsync());
+        clock.Advance(TimeSpan.FromHours(13)); // past any quiet hours
         await app.SendOutboxAsync();
         var queuedBefore = await app.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Id == before!.Id));
 
