@@ -44,6 +44,9 @@ public sealed class MessageText(NotificationKeys keys, IOptions<NotificationOpti
 
     public string UnsubscribeLink(string address) => Absolute("/unsubscribe/" + keys.Sign(TokenPurpose.Unsubscribe, address));
 
+    // Not Uri.TryCreate(…, UriKind.Absolute): on Unix it takes "/path" for an absolute file URI.
     private string Absolute(string link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out _) ? link : options.Value.PublicBaseUrl.TrimEnd('/') + "/" + link.TrimStart('/');
+        link.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            ? link
+            : options.Value.PublicBaseUrl.TrimEnd('/') + "/" + link.TrimStart('/');
 }

@@ -85,10 +85,15 @@ public sealed partial class PreferencesAndOptOutTests
     [Theory, BothDatabases]
     public async Task The_unsubscribe_link_in_a_follow_up_confirms_with_one_post_and_resubscribing_lifts_it(DatabaseKind kind)
     {
+        // Follow-ups wait out quiet hours: run at the next noon in China so the message goes at once.
+        var clock = TestClock.StartingNow();
+        var local = clock.GetUtcNow().ToOffset(ChinaCalendar.Offset);
+        var noon = new DateTimeOffset(local.Year, local.Month, local.Day, 12, 0, 0, ChinaCalendar.Offset);
+        clock.SetUtcNow((noon <= local ? noon.AddDays(1) : noon).ToUniversalTime());
         await using var smtp = await SmtpTestServer.StartNewAsync();
         var settings = smtp.Settings();
         settings["Notifications:PublicBaseUrl"] = "https://linli.example.org";
-        await using var app = await LinliApp.StartAsync(kind, settings);
+        await using var app = await LinliApp.StartAsync(kind, settings, services: s => s.AddSingleton<TimeProvider>(clock));
         var resident = await app.SignedInAsync("resident");
         var me = await resident.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications");
         var email = me.GetProperty("email").GetString()!;
