@@ -103,6 +103,12 @@ public sealed partial class Broadcasts(LinliDb db, ScopeAuthorizer scope, Curren
         return new BroadcastDetail(b.Summary, counts, perChild, b.WeComRobot);
     }
 
+    /// <summary>The broadcast message a signed acknowledgement link names, or null when it names none.</summary>
+    public Task<AcknowledgementView?> AcknowledgementAsync(long messageId, CancellationToken cancellationToken = default) =>
+        db.Outbox.AsNoTracking().Where(m => m.Id == messageId && m.BroadcastId != null)
+            .Select(m => new AcknowledgementView(m.Subject, m.Body, m.CreatedAt, m.AcknowledgedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Records the acknowledgement a signed link names (once); false when the link names no broadcast message.</summary>
     public async Task<bool> AcknowledgeAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

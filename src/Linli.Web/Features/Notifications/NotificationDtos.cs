@@ -37,3 +37,6 @@ public sealed record StatusCounts(int Queued, int Sent, int Failed, int Abandone
 public sealed record ChildCounts(string Code, string Name, string? NameEn, int Recipients, int Sent, int Acknowledged);
 
 public sealed record BroadcastDetail(BroadcastSummary Broadcast, StatusCounts Counts, IReadOnlyList<ChildCounts> Children, string? WeComRobot);
+
+/// <summary>What an acknowledgement link shows before the recipient confirms: the notice, and whether it is already acknowledged.</summary>
+public sealed record AcknowledgementView(string Subject, string Text, DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Tests.Integration.Notifications;
 
-public sealed class BroadcastTests
+public sealed partial class BroadcastTests
 {
     [Theory, BothDatabases]
     public async Task A_worker_broadcasts_to_opted_in_residents_of_their_own_subtree_only_and_sees_acknowledgements(DatabaseKind kind)
@@ -28,9 +28,14 @@ public sealed class BroadcastTests
         var id = created.GetProperty("broadcast").GetProperty("id").GetInt64();
         await app.SendOutboxAsync();
         var message = await app.WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.BroadcastId == id && m.UserId != null && m.Channel == NotificationChannel.InApp));
-        var link = app.Service<MessageText>().AckLink(message.Id);
-        var ack = await app.Anonymous().GetAsync(new Uri(link).PathAndQuery);
-        var again = await app.Anonymous().GetAsync(new Uri(link).PathAndQuery);
+        var link = new Uri(app.Service<MessageText>().AckLink(message.Id)).PathAndQuery;
+        var browser = app.Anonymous();
+        var opened = await browser.GetStringAsync(link);
+        var afterOpening = await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.BroadcastId == id && m.AcknowledgedAt != null));
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = Antiforgery().Match(opened).Groups[1].Value, ["_handler"] = "acknowledge" };
+        var ack = await browser.PostAsync(link, new FormUrlEncodedContent(form));
+        var again = await browser.PostAsync(link, new FormUrlEncodedContent(form));
+        var reopened = await browser.GetStringAsync(link);
         var forged = await app.Anonymous().GetAsync("/ack/" + app.Service<NotificationKeys>().Sign(TokenPurpose.Unsubscribe, message.Id));
         var detail = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/broadcasts/{id}");
         var gridChief = await (await app.SignedInAsync("gridchief")).GetAsync($"/api/v1/broadcasts/{id}");
@@ -40,8 +45,14 @@ public sealed class BroadcastTests
         Assert.Equal(before, afterRefusal);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
         Assert.DoesNotContain("<b>", created.GetProperty("broadcast").GetProperty("text").GetString());
+        Assert.Contains("Water off tomorrow morning", opened);
+        Assert.Contains("confirm-ack", opened);
+        Assert.Equal(0, afterOpening);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Contains("id=\"acknowledged\"", await ack.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("id=\"acknowledged\"", reopened);
+        Assert.DoesNotContain("confirm-ack", reopened);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.True(detail.GetProperty("counts").GetProperty("sent").GetInt32() >= 1);
         Assert.Equal(1, detail.GetProperty("counts").GetProperty("acknowledged").GetInt32());
@@ -69,4 +80,7 @@ public sealed class BroadcastTests
         Assert.Equal(expected, rows.Where(m => m.UserId != null).Select(m => m.UserId).Distinct().Count());
         Assert.Single(rows, m => m.Channel == NotificationChannel.WeCom && m.Recipient == "chiefs");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex Antiforgery();
 }
