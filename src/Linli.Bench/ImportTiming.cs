@@ -118,7 +118,7 @@ internal static class ImportTiming
     }
 
     /// <summary>A fresh database: SQLite's file deleted, PostgreSQL's database dropped; then every migration applied.</summary>
-    private static async Task ResetAsync(LinliDb db, bool postgres, string connectionString)
+    internal static async Task ResetAsync(LinliDb db, bool postgres, string connectionString)
     {
         if (postgres)
         {

@@ -3,10 +3,15 @@ using Linli.Bench;
 
 // `dotnet run -c Release --project src/Linli.Bench -- --filter '*Locate*'` runs BenchmarkDotNet benchmarks;
 // `dotnet run -c Release --project src/Linli.Bench -- import sqlite|postgres [CONNECTION-STRING] [--runs N]` times the
-// city import. See docs/benchmarks.md.
-if (args.Length > 0 && args[0] == "import")
+// city import; `broadcast` and `delivery` time the notification outbox. See docs/benchmarks.md.
+switch (args.FirstOrDefault())
 {
-    return await ImportTiming.RunAsync(args[1..]);
+    case "import":
+        return await ImportTiming.RunAsync(args[1..]);
+    case "broadcast":
+        return await BroadcastTiming.RunAsync(args[1..]);
+    case "delivery":
+        return await DeliveryTiming.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(LocateBenchmarks).Assembly).Run(args);

@@ -121,6 +121,7 @@ app.MapSafetyTipsApi();
 app.MapSurveysApi();
 app.MapFeedbackApi();
 app.MapFollowUpsApi();
+app.MapNotificationsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

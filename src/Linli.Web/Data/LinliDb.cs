@@ -47,6 +47,9 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
     public DbSet<CaseFollower> CaseFollowers => Set<CaseFollower>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Open311ApiKey> Open311ApiKeys => Set<Open311ApiKey>();
     public DbSet<AllianceMembership> AllianceMemberships => Set<AllianceMembership>();

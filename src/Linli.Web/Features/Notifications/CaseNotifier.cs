@@ -12,6 +12,9 @@ public sealed class NotificationOptions
 
     /// <summary>Where residents open their case page; links in messages start with it.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Signs unsubscribe and acknowledgement links and keys the opt-out hashes; set it in production.</summary>
+    public string? SigningKey { get; set; }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 namespace Linli.Web.Features.Notifications;
 
 /// <summary>What a message is for. It decides whether quiet hours and a recipient's opt-out apply.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NoticePurpose>))]
 public enum NoticePurpose
 {
     /// <summary>Tells someone of something of their own (their case, an order or task for them): sent at once.</summary>

@@ -1,5 +1,6 @@
 namespace Linli.Web.Features.Notifications;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotificationChannel>))]
 public enum NotificationChannel
 {
     Email,
@@ -41,6 +42,18 @@ public sealed class OutboxMessage
     /// <summary>Set when the message is given up after too many failures.</summary>
     public DateTimeOffset? AbandonedAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The broadcast this message is part of; its text carries an acknowledgement link for this message.</summary>
+    public long? BroadcastId { get; set; }
+
+    /// <summary>For a broadcast: the path of the node the recipient was reached through, for counts per child node.</summary>
+    public string? AudiencePath { get; set; }
+
+    /// <summary>When the recipient tapped the broadcast's acknowledgement link.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>When the recipient marked an in-app message read.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
 
     /// <summary>A sender claims a batch by setting these, so two server instances never send the same message.</summary>
     public string? LockedBy { get; set; }

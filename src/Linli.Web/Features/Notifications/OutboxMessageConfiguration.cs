@@ -17,5 +17,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         m.Property(x => x.LockedBy).HasMaxLength(100);
         m.Property(x => x.Link).HasMaxLength(500);
         m.HasIndex(x => new { x.UserId, x.Channel });
+        m.Property(x => x.AudiencePath).HasMaxLength(200);
+        m.HasIndex(x => x.BroadcastId);
+        m.HasOne<Broadcast>().WithMany().HasForeignKey(x => x.BroadcastId).OnDelete(DeleteBehavior.Cascade);
     }
 }

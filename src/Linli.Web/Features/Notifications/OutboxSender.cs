@@ -11,7 +11,8 @@ namespace Linli.Web.Features.Notifications;
 /// with exponential backoff, or abandoned after too many failures.
 /// </summary>
 public sealed partial class OutboxSender(
-    LinliDb db, IEnumerable<INotificationChannel> channels, JobInstance instance, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxSender> logger)
+    LinliDb db, IEnumerable<INotificationChannel> channels, JobInstance instance, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxSender> logger,
+    MessageText text, OptOuts optOuts)
 {
     /// <summary>Delivers one batch of due messages of the channels registered here; returns how many it attempted.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
@@ -31,10 +32,18 @@ public sealed partial class OutboxSender(
         }
 
         var attempted = 0;
+        var optedOut = await optOuts.OptedOutAmongAsync(batch.Where(MessageText.CarriesUnsubscribe).Select(m => m.Recipient), cancellationToken);
         try
         {
             foreach (var message in batch)
             {
+                // A follow-up or broadcast queued before its address opted out is dropped, never sent.
+                if (MessageText.CarriesUnsubscribe(message) && optedOut.Contains(message.Recipient))
+                {
+                    await MarkAbandonedAsync(message, claim, OptedOutReason);
+                    continue;
+                }
+
                 // Start a message only in the first half of the claim, so it outlasts a send that runs into its timeout.
                 if (clock.GetUtcNow() >= lockedUntil.AddSeconds(-o.LockSeconds / 2.0))
                 {
@@ -44,6 +53,7 @@ public sealed partial class OutboxSender(
                 attempted++;
                 try
                 {
+                    message.Body = text.Render(message);
                     await senders[message.Channel].SendAsync(message, cancellationToken);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -121,6 +131,19 @@ public sealed partial class OutboxSender(
         {
             LogRetry(logger, message.Id, message.Channel, attempts, next, reason);
         }
+    }
+
+    public const string OptedOutReason = "opted out: the address asked for no follow-ups or broadcasts";
+
+    private Task MarkAbandonedAsync(OutboxMessage message, string claim, string reason)
+    {
+        var now = clock.GetUtcNow();
+        return db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == claim)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.AbandonedAt, now)
+                .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     /// <summary>Unlocks what this pass claimed but did not get to, so the next pass (here or elsewhere) takes it at once.</summary>

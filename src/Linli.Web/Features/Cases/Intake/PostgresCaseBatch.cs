@@ -56,8 +56,8 @@ public static class PostgresCaseBatch
         """;
 
     private const string InsertOutbox = """
-        INSERT INTO outbox_messages ("Channel", "Recipient", "Subject", "Body", "CaseId", "CreatedAt", "NextAttemptAt", "Attempts")
-        SELECT u.channel, u.recipient, u.subject, u.body, u.case_id, u.created_at, u.next_attempt_at, 0
+        INSERT INTO outbox_messages ("Channel", "Recipient", "Subject", "Body", "CaseId", "CreatedAt", "NextAttemptAt", "Attempts", "Purpose")
+        SELECT u.channel, u.recipient, u.subject, u.body, u.case_id, u.created_at, u.next_attempt_at, 0, 'Service'
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::timestamptz[])
           AS u(channel, recipient, subject, body, case_id, created_at, next_attempt_at)
         """;
