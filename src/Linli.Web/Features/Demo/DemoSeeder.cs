@@ -85,6 +85,7 @@ public static class DemoSeeder
             await DemoSurveys.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoFeedback.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoFollowUps.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            await DemoNotifications.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);

@@ -62,6 +62,29 @@ public sealed partial class BroadcastTests
     }
 
     [Theory, BothDatabases]
+    public async Task The_demo_community_shows_a_delivered_broadcast_to_its_building_chiefs_partly_acknowledged(DatabaseKind kind)
+    {
+        await using var app = await LinliApp.StartAsync(kind);
+        var worker = await app.SignedInAsync("worker");
+
+        var list = await worker.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts");
+        var demo = list.EnumerateArray().Single(b => b.GetProperty("nodeCode").GetString() == DemoAccounts.CommunityCode);
+        var detail = await worker.GetFromJsonAsync<JsonElement>($"/api/v1/broadcasts/{demo.GetProperty("id").GetInt64()}");
+        var counts = detail.GetProperty("counts");
+        var recipients = demo.GetProperty("recipients").GetInt32();
+        var page = await worker.GetStringAsync("/work/broadcasts");
+        var due = await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.BroadcastId != null && m.SentAt == null));
+
+        Assert.Equal("BuildingChiefs", demo.GetProperty("audience").GetString());
+        Assert.True(recipients >= 3);
+        Assert.Equal(recipients, counts.GetProperty("sent").GetInt32());
+        Assert.InRange(counts.GetProperty("acknowledged").GetInt32(), 1, recipients - 1);
+        Assert.Equal(counts.GetProperty("acknowledged").GetInt32(), detail.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("acknowledged").GetInt32()));
+        Assert.Contains("消防检查", page);
+        Assert.Equal(0, due);
+    }
+
+    [Theory, BothDatabases]
     public async Task A_broadcast_to_unit_chiefs_reaches_each_chief_under_the_node_once_and_the_wecom_group(DatabaseKind kind)
     {
         await using var robot = await LoopbackReceiver.StartAsync((_, _) => (200, """{"errcode":0}"""));
