@@ -1905,7 +1905,8 @@ namespace Linli.Web.Data.Migrations.Postgres
 
                     b.HasIndex("BroadcastId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
@@ -4219,11 +4220,6 @@ namespace Linli.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
                 {
-                    b.HasOne("Linli.Web.Features.Notifications.Broadcast", null)
-                        .WithMany()
-                        .HasForeignKey("BroadcastId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Linli.Web.Features.Cases.Case", "Case")
                         .WithMany()
                         .HasForeignKey("CaseId")

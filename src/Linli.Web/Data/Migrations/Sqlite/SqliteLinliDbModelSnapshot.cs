@@ -1831,7 +1831,8 @@ namespace Linli.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BroadcastId");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId")
+                        .HasFilter("\"CaseId\" IS NOT NULL");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
@@ -4073,11 +4074,6 @@ namespace Linli.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Linli.Web.Features.Notifications.OutboxMessage", b =>
                 {
-                    b.HasOne("Linli.Web.Features.Notifications.Broadcast", null)
-                        .WithMany()
-                        .HasForeignKey("BroadcastId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
                     b.HasOne("Linli.Web.Features.Cases.Case", "Case")
                         .WithMany()
                         .HasForeignKey("CaseId")

@@ -11,6 +11,10 @@ namespace Linli.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages");
+
             migrationBuilder.AddColumn<long>(
                 name: "AcknowledgedAt",
                 table: "outbox_messages",
@@ -108,6 +112,12 @@ namespace Linli.Web.Data.Migrations.Sqlite
                 column: "BroadcastId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages",
+                column: "CaseId",
+                filter: "\"CaseId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_broadcasts_NodeId",
                 table: "broadcasts",
                 column: "NodeId");
@@ -127,23 +137,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
                 name: "IX_notification_preferences_Broadcasts",
                 table: "notification_preferences",
                 column: "Broadcasts");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_outbox_messages_broadcasts_BroadcastId",
-                table: "outbox_messages",
-                column: "BroadcastId",
-                principalTable: "broadcasts",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_outbox_messages_broadcasts_BroadcastId",
-                table: "outbox_messages");
-
             migrationBuilder.DropTable(
                 name: "broadcasts");
 
@@ -155,6 +153,10 @@ namespace Linli.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_outbox_messages_BroadcastId",
+                table: "outbox_messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_CaseId",
                 table: "outbox_messages");
 
             migrationBuilder.DropColumn(
@@ -172,6 +174,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ReadAt",
                 table: "outbox_messages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages",
+                column: "CaseId");
         }
     }
 }

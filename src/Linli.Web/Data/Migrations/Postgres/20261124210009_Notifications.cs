@@ -12,6 +12,10 @@ namespace Linli.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages");
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "AcknowledgedAt",
                 table: "outbox_messages",
@@ -109,6 +113,12 @@ namespace Linli.Web.Data.Migrations.Postgres
                 column: "BroadcastId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages",
+                column: "CaseId",
+                filter: "\"CaseId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_broadcasts_NodeId",
                 table: "broadcasts",
                 column: "NodeId");
@@ -128,23 +138,11 @@ namespace Linli.Web.Data.Migrations.Postgres
                 name: "IX_notification_preferences_Broadcasts",
                 table: "notification_preferences",
                 column: "Broadcasts");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_outbox_messages_broadcasts_BroadcastId",
-                table: "outbox_messages",
-                column: "BroadcastId",
-                principalTable: "broadcasts",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_outbox_messages_broadcasts_BroadcastId",
-                table: "outbox_messages");
-
             migrationBuilder.DropTable(
                 name: "broadcasts");
 
@@ -156,6 +154,10 @@ namespace Linli.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_outbox_messages_BroadcastId",
+                table: "outbox_messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbox_messages_CaseId",
                 table: "outbox_messages");
 
             migrationBuilder.DropColumn(
@@ -173,6 +175,11 @@ namespace Linli.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ReadAt",
                 table: "outbox_messages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_CaseId",
+                table: "outbox_messages",
+                column: "CaseId");
         }
     }
 }
