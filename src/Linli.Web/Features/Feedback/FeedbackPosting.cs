@@ -28,8 +28,8 @@ public sealed class FeedbackPosting(LinliDb db, FeedbackUnits units, FeedbackAcc
             errors.Add(new("kind", "kind must be advice or complaint"));
         }
 
-        var title = FeedbackText.Check("title", r.Title, FeedbackLimits.Title, required: true, errors);
-        var text = FeedbackText.Check("text", r.Text, FeedbackLimits.Text, required: true, errors);
+        var title = PlainText.Check("title", r.Title, FeedbackLimits.Title, required: true, errors);
+        var text = PlainText.Check("text", r.Text, FeedbackLimits.Text, required: true, errors);
         int? placeId = null;
         if (!string.IsNullOrWhiteSpace(r.PlaceCode))
         {
@@ -57,7 +57,7 @@ public sealed class FeedbackPosting(LinliDb db, FeedbackUnits units, FeedbackAcc
         if (r.ShowName == true)
         {
             shownName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-            shownName = FeedbackText.Clean(shownName) is { } clean ? clean[..Math.Min(clean.Length, FeedbackLimits.ShownName)] : null;
+            shownName = PlainText.Clean(shownName) is { } clean ? clean[..Math.Min(clean.Length, FeedbackLimits.ShownName)] : null;
         }
 
         var post = new FeedbackPost

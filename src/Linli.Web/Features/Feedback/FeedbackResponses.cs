@@ -19,7 +19,7 @@ public sealed class FeedbackResponses(LinliDb db, FeedbackUnits units, FeedbackA
     {
         var (post, unit) = await SpeakerPostAsync(postId, cancellationToken);
         var errors = new List<SubmissionError>();
-        var text = FeedbackText.Check("text", r.Text, FeedbackLimits.Reply, required: true, errors);
+        var text = PlainText.Check("text", r.Text, FeedbackLimits.Reply, required: true, errors);
         Refuse(errors);
         var now = clock.GetUtcNow();
         db.FeedbackReplies.Add(new FeedbackReply { PostId = post.Id, Text = text!, At = now, StaffUserId = access.UserId!.Value });
@@ -32,7 +32,7 @@ public sealed class FeedbackResponses(LinliDb db, FeedbackUnits units, FeedbackA
     {
         var (post, unit) = await SpeakerPostAsync(postId, cancellationToken);
         var errors = new List<SubmissionError>();
-        var what = FeedbackText.Check("what", r.What, FeedbackLimits.What, required: true, errors);
+        var what = PlainText.Check("what", r.What, FeedbackLimits.What, required: true, errors);
         var now = clock.GetUtcNow();
         var dueOn = CheckDue(r.DueOn, now, errors);
         Refuse(errors);
@@ -63,7 +63,7 @@ public sealed class FeedbackResponses(LinliDb db, FeedbackUnits units, FeedbackA
             ?? throw new DomainRuleException("id", $"no commitment #{commitmentId}", StatusCodes.Status404NotFound);
         var (post, unit) = await SpeakerPostAsync(commitment.PostId, cancellationToken);
         var errors = new List<SubmissionError>();
-        var text = FeedbackText.Check("text", r.Text, FeedbackLimits.Progress, required: true, errors);
+        var text = PlainText.Check("text", r.Text, FeedbackLimits.Progress, required: true, errors);
         Refuse(errors);
         if (commitment.DoneAt is not null)
         {
@@ -87,7 +87,7 @@ public sealed class FeedbackResponses(LinliDb db, FeedbackUnits units, FeedbackA
     {
         var post = await ModeratedPostAsync(postId, cancellationToken);
         var errors = new List<SubmissionError>();
-        var reason = FeedbackText.Check("reason", r.Reason, FeedbackLimits.Reason, required: true, errors);
+        var reason = PlainText.Check("reason", r.Reason, FeedbackLimits.Reason, required: true, errors);
         Refuse(errors);
         post.HiddenAt = clock.GetUtcNow();
         post.HiddenReason = reason;

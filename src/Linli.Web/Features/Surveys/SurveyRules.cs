@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Linli.Web.Infrastructure.Problems;
 
 namespace Linli.Web.Features.Surveys;
 
 /// <summary>The limits of surveys and the one text rule: trimmed, HTML tags and control characters stripped, length-limited.</summary>
-public static partial class SurveyRules
+public static class SurveyRules
 {
     public const int TitleMax = 120;
     public const int DescriptionMax = 1000;
@@ -24,23 +23,5 @@ public static partial class SurveyRules
 
     /// <summary>The cleaned text, or null when blank; refused (naming <paramref name="field"/>) when required and blank, or too long.</summary>
     public static string? Text(string field, string? value, int max, bool required) =>
-        FieldRules.Text(field, Clean(value), max, required);
-
-    /// <summary>Without HTML tags or control characters (line breaks and tabs stay); null when nothing is left.</summary>
-    public static string? Clean(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var stripped = ControlCharacters().Replace(Tags().Replace(value, ""), "").Trim();
-        return stripped.Length == 0 ? null : stripped;
-    }
-
-    [GeneratedRegex("<[^<>]*>")]
-    private static partial Regex Tags();
-
-    [GeneratedRegex(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]")]
-    private static partial Regex ControlCharacters();
+        FieldRules.Text(field, PlainText.Clean(value), max, required);
 }

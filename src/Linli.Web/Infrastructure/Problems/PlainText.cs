@@ -1,12 +1,24 @@
 using System.Text.RegularExpressions;
 using Linli.Web.Features.Cases.Intake;
 
-namespace Linli.Web.Features.Feedback;
+namespace Linli.Web.Infrastructure.Problems;
 
-/// <summary>Text rules of the feedback wall: HTML tags and control characters stripped, trimmed, length limits.</summary>
-public static partial class FeedbackText
+/// <summary>Residents' free text as Linli keeps it: no HTML tags or control characters (line breaks and tabs stay), trimmed, limited.</summary>
+public static partial class PlainText
 {
-    /// <summary>The cleaned text, or null when blank; a problem is added when required and blank or too long.</summary>
+    /// <summary>Without tags or control characters, trimmed; null when nothing is left.</summary>
+    public static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var stripped = ControlCharacters().Replace(Tags().Replace(value, ""), "").Trim();
+        return stripped.Length == 0 ? null : stripped;
+    }
+
+    /// <summary>The cleaned text, or null when blank; a problem is added when required and blank, or too long.</summary>
     public static string? Check(string field, string? value, int max, bool required, List<SubmissionError> errors)
     {
         var text = Clean(value);
@@ -27,17 +39,6 @@ public static partial class FeedbackText
         }
 
         return text;
-    }
-
-    public static string? Clean(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var stripped = ControlCharacters().Replace(Tags().Replace(value, ""), "").Trim();
-        return stripped.Length == 0 ? null : stripped;
     }
 
     [GeneratedRegex("<[^<>]*>")]
