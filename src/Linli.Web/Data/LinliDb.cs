@@ -2,6 +2,7 @@ using Linli.Web.Features.AntiFraud.Alliance;
 using Linli.Web.Features.AntiFraud.Orders;
 using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
+using Linli.Web.Features.Campaigns;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
@@ -104,6 +105,8 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<FeedbackCommitment> FeedbackCommitments => Set<FeedbackCommitment>();
     public DbSet<FeedbackProgress> FeedbackProgress => Set<FeedbackProgress>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

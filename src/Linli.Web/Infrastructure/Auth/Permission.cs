@@ -81,6 +81,21 @@ public enum Permission
 
     /// <summary>See satisfaction follow-up figures (rates per unit and officer) for the subtree.</summary>
     ViewSatisfaction,
+
+    /// <summary>Launch and end campaigns (专项行动) over the subtree, send their emergency broadcasts. Never police.</summary>
+    RunCampaigns,
+
+    /// <summary>See campaign progress (done / total per area, lagging grids) for the subtree. Aggregates only.</summary>
+    ViewCampaignProgress,
+
+    /// <summary>Do the campaign tasks of the buildings and units one holds (or is assigned), and file a case from one.</summary>
+    DoCampaignTasks,
+
+    /// <summary>Register households for care on their behalf (with their recorded consent) and manage the register. Reads audited; never police.</summary>
+    ManageCareRegister,
+
+    /// <summary>Take part in the group channels (per grid, building and campaign) of one's own part of the tree.</summary>
+    UseChannels,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -98,6 +113,7 @@ public static class RolePermissions
             Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.RunOfficerVotes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
+            Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels,
         ],
         [StaffRole.StreetStaff] =
         [
@@ -106,6 +122,7 @@ public static class RolePermissions
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
             Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
+            Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels,
         ],
         [StaffRole.CommunityWorker] =
         [
@@ -114,10 +131,15 @@ public static class RolePermissions
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
             Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
+            Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.ManageCareRegister, Permission.UseChannels,
         ],
-        [StaffRole.GridChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.ReportHazards],
-        [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards],
-        [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards],
+        [StaffRole.GridChief] =
+        [
+            Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.ReportHazards,
+            Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.UseChannels,
+        ],
+        [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards, Permission.DoCampaignTasks, Permission.UseChannels],
+        [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards, Permission.DoCampaignTasks, Permission.UseChannels],
 
         // Policing views never include residents' household links or volunteer rosters (purpose limitation).
         [StaffRole.CommunityPolice] =
