@@ -31,6 +31,9 @@ public sealed class Broadcast
     public DateTimeOffset CreatedAt { get; set; }
     public int Recipients { get; set; }
 
+    /// <summary>The campaign (专项行动) this is the emergency notice of, if any.</summary>
+    public int? CampaignId { get; set; }
+
     public static readonly int MaxText = 500;
 }
 
@@ -44,5 +47,7 @@ internal sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcas
         b.Property(x => x.WeComRobot).HasMaxLength(60);
         b.HasOne(x => x.Node).WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.NodePath, x.CreatedAt });
+        b.HasOne<Campaigns.Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => x.CampaignId);
     }
 }

@@ -28,13 +28,22 @@ public sealed record MarkReadRequest(long? Id = null);
 
 public sealed record InboundSms(string? From, string? Text);
 
-public sealed record BroadcastRequest(string? NodeCode, string? Audience, string? Text, bool Urgent = false, string? WeComRobot = null);
+public sealed record BroadcastRequest(string? NodeCode, string? Audience, string? Text, bool Urgent = false, string? WeComRobot = null, int? CampaignId = null);
 
-public sealed record BroadcastSummary(long Id, string NodeCode, string NodeName, BroadcastAudience Audience, string Text, bool Urgent, DateTimeOffset CreatedAt, int Recipients);
+public sealed record BroadcastSummary(long Id, string NodeCode, string NodeName, BroadcastAudience Audience, string Text, bool Urgent, DateTimeOffset CreatedAt, int Recipients, int? CampaignId = null);
 
 public sealed record StatusCounts(int Queued, int Sent, int Failed, int Abandoned, int Acknowledged);
 
 public sealed record ChildCounts(string Code, string Name, string? NameEn, int Recipients, int Sent, int Acknowledged);
+
+/// <summary>One grid's share of a broadcast: how many of its recipients were sent the notice and acknowledged it.</summary>
+public sealed record GridCounts(string Code, string Name, string? NameEn, int Recipients, int Sent, int Acknowledged)
+{
+    public double AcknowledgedShare => Recipients == 0 ? 0 : (double)Acknowledged / Recipients;
+}
+
+/// <summary>The grids under a node of a broadcast, least acknowledged first (then the most recipients).</summary>
+public sealed record GridAcknowledgements(long BroadcastId, string NodeCode, string NodeName, IReadOnlyList<GridCounts> Grids);
 
 public sealed record BroadcastDetail(BroadcastSummary Broadcast, StatusCounts Counts, IReadOnlyList<ChildCounts> Children, string? WeComRobot);
 

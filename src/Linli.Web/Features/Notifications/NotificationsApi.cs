@@ -35,10 +35,12 @@ public static class NotificationsApi
             var sent = await service.SendAsync(request, ct);
             return TypedResults.Created($"/api/v1/broadcasts/{sent.Broadcast.Id}", sent);
         });
-        broadcasts.MapGet("/", async Task<Results<Ok<IReadOnlyList<BroadcastSummary>>, ProblemHttpResult>> (Broadcasts service, ScopeAuthorizer scope, CancellationToken ct) =>
-            (await scope.RolesGrantingAsync(Permission.BroadcastNotices, ct)).Count == 0 ? Problems.Forbidden("Broadcasting needs the BroadcastNotices permission.") : TypedResults.Ok(await service.ListAsync(ct)));
+        broadcasts.MapGet("/", async Task<Results<Ok<IReadOnlyList<BroadcastSummary>>, ProblemHttpResult>> (int? campaignId, Broadcasts service, ScopeAuthorizer scope, CancellationToken ct) =>
+            (await scope.RolesGrantingAsync(Permission.BroadcastNotices, ct)).Count == 0 ? Problems.Forbidden("Broadcasting needs the BroadcastNotices permission.") : TypedResults.Ok(await service.ListAsync(campaignId, ct)));
         broadcasts.MapGet("/{id:long}", async Task<Results<Ok<BroadcastDetail>, ProblemHttpResult>> (long id, Broadcasts service, CancellationToken ct) =>
             await service.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound($"No broadcast #{id}."));
+        broadcasts.MapGet("/{id:long}/grids", async Task<Results<Ok<GridAcknowledgements>, ProblemHttpResult>> (long id, string? node, Broadcasts service, CancellationToken ct) =>
+            await service.GridsAsync(id, node, ct) is { } grids ? TypedResults.Ok(grids) : Problems.NotFound($"No broadcast #{id}."));
 
         var gateway = app.MapGroup("/api/v1/notifications").WithTags("Notifications");
         gateway.MapPost("/sms/inbound", async Task<Results<NoContent, UnauthorizedHttpResult, ValidationProblem>> (HttpRequest http, IOptions<SmsOptions> sms, OptOuts optOuts, CancellationToken ct) =>

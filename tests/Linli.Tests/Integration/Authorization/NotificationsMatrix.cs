@@ -24,6 +24,7 @@ public static class NotificationsMatrix
             c.PostAsJsonAsync("/api/v1/broadcasts", new { nodeCode = t.Code, audience = "unitChiefs", text = "矩阵通知" })),
         new("GET /api/v1/broadcasts/", Access.RoleOnly, Permission.BroadcastNotices, (c, _, _) => c.GetAsync("/api/v1/broadcasts")),
         new("GET /api/v1/broadcasts/{id:long}", Access.Scoped, Permission.BroadcastNotices, async (c, w, t) => await c.GetAsync($"/api/v1/broadcasts/{await w.BroadcastAtAsync(t)}")),
+        new("GET /api/v1/broadcasts/{id:long}/grids", Access.Scoped, Permission.BroadcastNotices, async (c, w, t) => await c.GetAsync($"/api/v1/broadcasts/{await w.BroadcastAtAsync(t)}/grids")),
     ];
 
     private static Task<long> BroadcastAtAsync(this MatrixWorld world, Place place) =>

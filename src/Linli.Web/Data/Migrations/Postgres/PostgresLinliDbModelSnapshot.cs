@@ -1833,6 +1833,9 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1863,6 +1866,8 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("NodeId");
 
@@ -4344,6 +4349,11 @@ namespace Linli.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Linli.Web.Features.Notifications.Broadcast", b =>
                 {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")

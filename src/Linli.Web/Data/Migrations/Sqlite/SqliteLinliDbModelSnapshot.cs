@@ -1759,6 +1759,9 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1789,6 +1792,8 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("NodeId");
 
@@ -4194,6 +4199,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Linli.Web.Features.Notifications.Broadcast", b =>
                 {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")
