@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Linli.Web.Features.Campaigns;
 
 public sealed record LaunchCampaignRequest(string? Kind, string? Title, string? Instructions, string? NodeCode, DateTimeOffset? EndsAt, int? RetentionDays);
@@ -7,7 +9,7 @@ public sealed record CampaignLaunched(CampaignSummary Campaign, int Tasks, IRead
 
 public sealed record CampaignSummary(
     int Id, CampaignKind Kind, string Title, string Instructions, string NodeCode, string NodeName, string? NodeNameEn,
-    CampaignStatus Status, bool Active, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? EndedAt, int RetentionDays, int Total, int Done);
+    [property: JsonConverter(typeof(JsonStringEnumConverter<CampaignStatus>))] CampaignStatus Status, bool Active, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? EndedAt, int RetentionDays, int Total, int Done);
 
 /// <summary>An area's figures in a campaign: tasks in all, tasks done, and the share done in percent.</summary>
 public sealed record AreaProgress(string Code, string Name, string? NameEn, string Kind, int Total, int Done)
@@ -23,7 +25,7 @@ public sealed record CampaignProgressView(CampaignSummary Campaign, AreaProgress
 public sealed record CampaignTaskView(
     long Id, int CampaignId, string CampaignTitle, CampaignKind CampaignKind, string Instructions, CampaignTaskKind Kind,
     string NodeCode, string NodeName, string? NodeNameEn, string? BuildingName, string? BuildingNameEn,
-    CampaignTaskStatus Status, DateTimeOffset? DoneAt, string? Note, long? CaseId);
+    [property: JsonConverter(typeof(JsonStringEnumConverter<CampaignTaskStatus>))] CampaignTaskStatus Status, DateTimeOffset? DoneAt, string? Note, long? CaseId);
 
 public sealed record TaskPage(int Page, int PageSize, int Total, IReadOnlyList<CampaignTaskView> Tasks);
 
