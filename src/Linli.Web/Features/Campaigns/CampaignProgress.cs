@@ -45,6 +45,18 @@ public sealed class CampaignProgress(LinliDb db, CampaignQueries queries)
         return new CampaignProgressView(campaign, Area(node, own.Total, own.Done), parentCode, perChild, lagging);
     }
 
+    /// <summary>Where a person's view of the campaign starts: its own area if they may see it, else the first area they hold inside it.</summary>
+    public async Task<string?> StartNodeAsync(int campaignId, IReadOnlyList<Infrastructure.Auth.HeldRole> roles, CancellationToken cancellationToken = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => new { c.NodePath, c.Node!.Code }).SingleOrDefaultAsync(cancellationToken);
+        if (campaign is null || roles.Any(r => r.NodePath is not null && campaign.NodePath.StartsWith(r.NodePath, StringComparison.Ordinal)))
+        {
+            return campaign?.Code;
+        }
+
+        return roles.Where(r => r.NodePath is not null && r.NodePath.StartsWith(campaign.NodePath, StringComparison.Ordinal)).Select(r => r.NodeCode).FirstOrDefault() ?? campaign.Code;
+    }
+
     private async Task<((int Total, int Done) Own, List<AreaProgress> Children, List<AreaProgress> Lagging)> FromCountersAsync(
         int campaignId, NodeRow node, List<NodeRow> children, CancellationToken cancellationToken)
     {
