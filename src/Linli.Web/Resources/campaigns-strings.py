@@ -2,6 +2,7 @@
 S = [
 ("Nav.Campaigns", "专项行动", "Campaigns"),
 ("Nav.Tasks", "我的任务", "My tasks"),
+("Nav.Work", "工作台", "Workbench"),
 ("Kind.EpidemicScreening", "疫情排查", "Epidemic screening"),
 ("Kind.Disinfection", "消杀", "Disinfection"),
 ("Kind.FloodCheck", "防汛检查", "Flood check"),
