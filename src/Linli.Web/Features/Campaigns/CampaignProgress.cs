@@ -17,7 +17,14 @@ public sealed class CampaignProgress(LinliDb db, CampaignQueries queries)
     private sealed record NodeRow(int Id, int? ParentId, string Code, string Name, string? NameEn, NodeKind Kind, string Path);
 
     /// <summary>Null when there is no such campaign; refused when the node is outside the caller's scope or the campaign.</summary>
-    public async Task<CampaignProgressView?> AtAsync(int campaignId, string? nodeCode, CancellationToken cancellationToken = default)
+    public Task<CampaignProgressView?> AtAsync(int campaignId, string? nodeCode, CancellationToken cancellationToken = default) =>
+        RollUpAsync(campaignId, nodeCode, queries.EnsureMayViewAsync, cancellationToken);
+
+    /// <summary>
+    /// The roll-up itself; <paramref name="check"/> decides who may see the node (the bench, which has no caller, passes a
+    /// check that allows all).
+    /// </summary>
+    public async Task<CampaignProgressView?> RollUpAsync(int campaignId, string? nodeCode, Func<string, CancellationToken, Task> check, CancellationToken cancellationToken = default)
     {
         var campaign = await queries.SummaryAsync(campaignId, cancellationToken);
         if (campaign is null)
@@ -30,7 +37,7 @@ public sealed class CampaignProgress(LinliDb db, CampaignQueries queries)
         var node = await db.Nodes.AsNoTracking().Where(n => n.Code == code)
             .Select(n => new NodeRow(n.Id, n.ParentId, n.Code, n.Name, n.NameEn, n.Kind, n.Path)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException("node", $"No node has the code {code}.", StatusCodes.Status404NotFound);
-        await queries.EnsureMayViewAsync(node.Path, cancellationToken);
+        await check(node.Path, cancellationToken);
         if (!node.Path.StartsWith(campaignPath, StringComparison.Ordinal))
         {
             throw new DomainRuleException("node", "This node is outside the campaign's area.");
