@@ -4,6 +4,7 @@ using Linli.Web.Components;
 using Linli.Web.Data;
 using Linli.Web.Features.AntiFraud;
 using Linli.Web.Features.Audit;
+using Linli.Web.Features.Campaigns;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Departments;
@@ -64,6 +65,7 @@ builder.Services.AddSafetyTipsFeature(builder.Configuration);
 builder.Services.AddSurveysFeature();
 builder.Services.AddFeedbackFeature(builder.Configuration);
 builder.Services.AddFollowUpsFeature(builder.Configuration);
+builder.Services.AddCampaignsFeature();
 
 var app = builder.Build();
 
@@ -122,6 +124,7 @@ app.MapSurveysApi();
 app.MapFeedbackApi();
 app.MapFollowUpsApi();
 app.MapNotificationsApi();
+app.MapCampaignsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -107,6 +107,7 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
+    public DbSet<CampaignGridProgress> CampaignGridProgress => Set<CampaignGridProgress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

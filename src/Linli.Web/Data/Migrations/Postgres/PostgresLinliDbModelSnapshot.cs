@@ -424,6 +424,32 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignGridProgress", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GridPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "GridId");
+
+                    b.HasIndex("CampaignId", "GridPath");
+
+                    b.ToTable("campaign_grid_progress", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignTask", b =>
                 {
                     b.Property<long>("Id")
@@ -3899,6 +3925,15 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Node");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignGridProgress", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignTask", b =>

@@ -404,6 +404,32 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignGridProgress", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GridPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "GridId");
+
+                    b.HasIndex("CampaignId", "GridPath");
+
+                    b.ToTable("campaign_grid_progress", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignTask", b =>
                 {
                     b.Property<long>("Id")
@@ -3749,6 +3775,15 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Node");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignGridProgress", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignTask", b =>
