@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Linli.Web.Components;
 using Linli.Web.Data;
 using Linli.Web.Features.AntiFraud;
+using Linli.Web.Features.Care;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
@@ -64,6 +65,7 @@ builder.Services.AddSafetyTipsFeature(builder.Configuration);
 builder.Services.AddSurveysFeature();
 builder.Services.AddFeedbackFeature(builder.Configuration);
 builder.Services.AddFollowUpsFeature(builder.Configuration);
+builder.Services.AddCareFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -122,6 +124,7 @@ app.MapSurveysApi();
 app.MapFeedbackApi();
 app.MapFollowUpsApi();
 app.MapNotificationsApi();
+app.MapCareApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 
