@@ -148,7 +148,7 @@ public sealed class CareRegisterTests
         Assert.False(task.TryGetProperty("need", out _));
         Assert.Equal("Open", task.GetProperty("status").GetString());
 
-        // The resident cannot mark their own help delivered; the sibling unit's chief role does not reach it either.
+        // The resident cannot mark their own help delivered, nor confirm what was not delivered yet.
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsync($"/api/v1/care/help-requests/{help}/delivered", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsync($"/api/v1/care/mine/help-requests/{help}/confirm", null)).StatusCode);
 
