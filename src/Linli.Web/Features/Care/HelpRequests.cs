@@ -54,15 +54,8 @@ public sealed class HelpRequests(LinliDb db, CareAccess access, AuditLog audit, 
         var link = "/care/confirm/" + keys.Sign(TokenPurpose.ConfirmCareDelivery, help.Id);
         var notice = new Notice(NoticePurpose.Service, "请确认已收到帮助 Please confirm the help arrived",
             $"社区为您送达了：{KindZh(help.Kind)}。请打开链接确认收到。\nThe community has delivered: {KindEn(help.Kind)}. Please open the link to confirm you received it.", link);
-        if (help.Entry!.ResidentUserId is { } resident)
-        {
-            await notifier.ToUsersAsync([resident], notice, cancellationToken);
-        }
-        else
-        {
-            notifier.ToAddress(help.Entry.Contact, notice);
-        }
-
+        // To the entry's contact (perhaps a relative's phone), not the account: that is whom the household asked us to reach.
+        notifier.ToAddress(help.Entry!.Contact, notice);
         await db.SaveChangesAsync(cancellationToken);
     }
 
