@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Linli.Web.Components;
 using Linli.Web.Data;
 using Linli.Web.Features.AntiFraud;
+using Linli.Web.Features.Care;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Campaigns;
 using Linli.Web.Features.Cases;
@@ -66,6 +67,7 @@ builder.Services.AddSurveysFeature();
 builder.Services.AddFeedbackFeature(builder.Configuration);
 builder.Services.AddFollowUpsFeature(builder.Configuration);
 builder.Services.AddCampaignsFeature();
+builder.Services.AddCareFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -125,6 +127,7 @@ app.MapFeedbackApi();
 app.MapFollowUpsApi();
 app.MapNotificationsApi();
 app.MapCampaignsApi();
+app.MapCareApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

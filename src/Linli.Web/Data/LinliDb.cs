@@ -3,6 +3,7 @@ using Linli.Web.Features.AntiFraud.Orders;
 using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Campaigns;
+using Linli.Web.Features.Care;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
@@ -108,6 +109,8 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
     public DbSet<CampaignGridProgress> CampaignGridProgress => Set<CampaignGridProgress>();
+    public DbSet<CareEntry> CareEntries => Set<CareEntry>();
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

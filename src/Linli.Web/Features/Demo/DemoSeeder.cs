@@ -87,6 +87,7 @@ public static class DemoSeeder
             await DemoFollowUps.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoNotifications.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoCampaigns.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            await DemoCare.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);

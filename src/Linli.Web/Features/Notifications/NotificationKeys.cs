@@ -10,6 +10,7 @@ public enum TokenPurpose
 {
     Unsubscribe,
     Acknowledge,
+    ConfirmCareDelivery,
 }
 
 /// <summary>
