@@ -6,6 +6,7 @@ using Linli.Web.Features.AntiFraud;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
+using Linli.Web.Features.Channels;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
@@ -64,6 +65,7 @@ builder.Services.AddSafetyTipsFeature(builder.Configuration);
 builder.Services.AddSurveysFeature();
 builder.Services.AddFeedbackFeature(builder.Configuration);
 builder.Services.AddFollowUpsFeature(builder.Configuration);
+builder.Services.AddChannelsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -121,6 +123,7 @@ app.MapSafetyTipsApi();
 app.MapSurveysApi();
 app.MapFeedbackApi();
 app.MapFollowUpsApi();
+app.MapChannelsApi();
 app.MapNotificationsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();

@@ -4,6 +4,7 @@ using Linli.Web.Features.AntiFraud.Stats;
 using Linli.Web.Features.Audit;
 using Linli.Web.Features.Campaigns;
 using Linli.Web.Features.Cases;
+using Linli.Web.Features.Channels;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
@@ -107,6 +108,10 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignTask> CampaignTasks => Set<CampaignTask>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ChannelMessage> ChannelMessages => Set<ChannelMessage>();
+    public DbSet<ChannelPhoto> ChannelPhotos => Set<ChannelPhoto>();
+    public DbSet<ChannelReadMark> ChannelReadMarks => Set<ChannelReadMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
