@@ -58,6 +58,7 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("AntiFraud:EscalationEnabled", "false");
         builder.UseSetting("SafetyTips:RetentionEnabled", "false");
         builder.UseSetting("FollowUps:Enabled", "false");
+        builder.UseSetting("Channels:RetentionEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

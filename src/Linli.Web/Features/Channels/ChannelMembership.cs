@@ -19,9 +19,6 @@ public static class ChannelMembership
 
     public static readonly StaffRole[] Users = [.. RolePermissions.RolesGranting(Permission.UseChannels)];
 
-    /// <summary>Roles that may pin and unpin instructions: the grid chief and staff, not building or unit chiefs.</summary>
-    private static readonly StaffRole[] Pinners = [.. Users.Except([StaffRole.BuildingChief, StaffRole.UnitChief])];
-
     public static bool MayUse(HeldRole role, ChannelKind kind, string path) =>
         Users.Contains(role.Role) && role.NodePath is { } held &&
         (path.StartsWith(held, StringComparison.Ordinal) ||
@@ -30,7 +27,7 @@ public static class ChannelMembership
     public static bool MayUse(IEnumerable<HeldRole> roles, ChannelRef channel) => roles.Any(r => MayUse(r, channel.Kind, channel.NodePath));
 
     public static bool MayPin(IEnumerable<HeldRole> roles, ChannelRef channel) =>
-        roles.Any(r => Pinners.Contains(r.Role) && MayUse(r, channel.Kind, channel.NodePath));
+        roles.Any(r => RolePermissions.Allows(r.Role, Permission.PinChannelMessages) && MayUse(r, channel.Kind, channel.NodePath));
 
     /// <summary>The distinct people who may use the channel now, as a query.</summary>
     public static IQueryable<Guid> MemberIds(LinliDb db, ChannelKind kind, string path)
