@@ -219,6 +219,7 @@ public sealed class ChannelTests
         }
 
         clock.Advance(TimeSpan.FromDays(10));
+        street = await app.SignedInAsync("street"); // a fresh cookie on the moved clock
         await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Status, CampaignStatus.Ended).SetProperty(c => c.EndedAt, clock.GetUtcNow())));
         var freshGrid = await street.SendAsync(gridChannel, "新消息 New grid message");
@@ -226,7 +227,7 @@ public sealed class ChannelTests
 
         clock.Advance(TimeSpan.FromDays(31));
         Assert.Equal(1, await RunAsync());
-        street = await app.SignedInAsync("street"); // a fresh cookie on the moved clock
+        street = await app.SignedInAsync("street");
         Assert.Empty((await street.HistoryAsync(channel)).GetProperty("messages").EnumerateArray());
         Assert.Equal(2, (await street.HistoryAsync(gridChannel)).GetProperty("messages").GetArrayLength());
 
