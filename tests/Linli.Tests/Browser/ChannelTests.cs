@@ -37,16 +37,17 @@ public sealed class ChannelTests(ChromiumFixture chromium)
         await Expect(chief.Locator("p.success")).ToHaveTextAsync("已发送。");
 
         // The unit chief's page shows it without reloading; reading it moves the sender's receipt.
-        await Expect(unit.Locator("#messages li.message .text")).ToHaveTextAsync("今晚八点楼道消杀，请通知住户关好门窗");
+        await Expect(unit.Locator("#messages li.message .text").Last).ToHaveTextAsync("今晚八点楼道消杀，请通知住户关好门窗");
         await Axe.AssertAccessibleAsync(unit);
-        await Expect(chief.Locator("#messages li.mine .receipt")).ToContainTextAsync("1/");
+        await Expect(chief.Locator("#messages li.mine .receipt").Last).ToContainTextAsync("1/");
 
-        // The grid chief pins it as an instruction; it is shown first.
+        // The grid chief pins it as an instruction; it is shown first, above the demo's standing one.
         await chief.GotoAsync(channelUrl);
-        await chief.GetByRole(AriaRole.Button, new() { Name = "置顶", Exact = true }).ClickAsync();
-        await Expect(chief.Locator(".pinned li.message .text")).ToHaveTextAsync("今晚八点楼道消杀，请通知住户关好门窗");
+        await chief.Locator("#messages li.message").Last.GetByRole(AriaRole.Button, new() { Name = "置顶", Exact = true }).ClickAsync();
+        await Expect(chief.Locator(".pinned li.message .text")).ToHaveCountAsync(2);
+        await Expect(chief.Locator(".pinned li.message .text").First).ToHaveTextAsync("今晚八点楼道消杀，请通知住户关好门窗");
         await Axe.AssertAccessibleAsync(chief);
-        await Expect(unit.Locator(".pinned li.message .text")).ToHaveTextAsync("今晚八点楼道消杀，请通知住户关好门窗");
+        await Expect(unit.Locator(".pinned li.message .text").First).ToHaveTextAsync("今晚八点楼道消杀，请通知住户关好门窗");
         await Expect(unit.GetByRole(AriaRole.Button, new() { Name = "置顶", Exact = true })).ToHaveCountAsync(0);
     }
 

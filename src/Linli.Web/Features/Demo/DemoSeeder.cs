@@ -86,6 +86,7 @@ public static class DemoSeeder
             await DemoFeedback.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoFollowUps.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoNotifications.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            await DemoChannels.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);

@@ -26,8 +26,8 @@
   }).catch(() => {});
 
   const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/channels').withAutomaticReconnect().build();
-  connection.on('message', (id, m) => {
-    if (id !== channel || list.querySelector(`[data-id="${m.id}"]`)) return;
+  const show = m => {
+    if (list.querySelector(`[data-id="${m.id}"]`)) return;
     const mine = m.senderId === me;
     const li = document.createElement('li');
     li.className = 'message' + (mine ? ' mine' : '');
@@ -54,14 +54,18 @@
     list.append(li);
     document.getElementById('no-messages')?.remove();
     if (!mine && document.visibilityState === 'visible') markRead(m.id);
-  });
+  };
+  connection.on('message', (id, m) => { if (id === channel) show(m); });
+  const setReadBy = (li, n) => {
+    li.dataset.readby = n;
+    li.querySelector('.receipt').textContent = readBy(n, li.dataset.of);
+  };
   connection.on('read', e => {
     if (e.channelId !== channel) return;
     document.querySelectorAll('li.message').forEach(li => {
       const id = Number(li.dataset.id);
       if (id > e.from && id <= e.to && li.dataset.sender !== e.readerId) {
-        li.dataset.readby = Number(li.dataset.readby) + 1;
-        li.querySelector('.receipt').textContent = readBy(li.dataset.readby, li.dataset.of);
+        setReadBy(li, Number(li.dataset.readby) + 1);
       }
     });
   });
@@ -69,7 +73,19 @@
     // The pinned list is rendered by the server; reload unless the person is writing.
     if (e.channelId === channel && !document.getElementById('text').value) location.reload();
   });
-  const join = () => connection.invoke('Join', channel).then(() => {
+  // What happened between rendering the page and joining (or while reconnecting) was not pushed to this page: catch up.
+  const newest = !new URLSearchParams(location.search).has('before');
+  const catchUp = () => fetch(`/api/v1/channels/${channel}/messages`, { credentials: 'same-origin' })
+    .then(r => r.ok ? r.json() : null)
+    .then(history => {
+      if (!history) return;
+      history.messages.slice().reverse().forEach(m => {
+        const shown = document.querySelectorAll(`li.message[data-id="${m.id}"]`);
+        if (shown.length === 0 && newest) show(m);
+        shown.forEach(li => setReadBy(li, Math.max(Number(li.dataset.readby), m.readBy))); // read pointers only move on
+      });
+    }).catch(() => {});
+  const join = () => connection.invoke('Join', channel).then(() => catchUp()).then(() => {
     root.dataset.live = 'true';
     document.querySelector('.live-note').hidden = false;
   });

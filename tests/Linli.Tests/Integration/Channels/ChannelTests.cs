@@ -24,13 +24,22 @@ public sealed class ChannelTests
         var siblingChief = await app.HolderAsync("sibling-chief", StaffRole.GridChief, SiblingGrid);
 
         var channel = await gridChief.OpenAsync(Grid);
-        await gridChief.SendAsync(channel, "今晚八点全网格消杀 Disinfection across the grid at 8pm");
 
+        // The demo grid's channel: the grid chief's pinned instruction on top, a report with a location, two unread.
+        var demo = await unitChief.HistoryAsync(channel);
+        var pinned = Assert.Single(demo.GetProperty("pinned").EnumerateArray());
+        Assert.StartsWith("【通知】本周六上午9点清理全网格楼道杂物", pinned.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("陈海燕", pinned.GetProperty("sender").GetString());
+        Assert.Contains(demo.GetProperty("messages").EnumerateArray(), m => m.GetProperty("latitude").ValueKind == System.Text.Json.JsonValueKind.Number);
+        var unitChiefList = await (await unitChief.GetAsync("/api/v1/channels")).JsonAsync();
+        Assert.Equal(2, unitChiefList.EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == channel).GetProperty("unread").GetInt32());
+
+        var sent = await gridChief.SendAsync(channel, "今晚八点全网格消杀 Disinfection across the grid at 8pm");
         foreach (var member in new[] { gridChief, buildingChief, unitChief, worker })
         {
             var list = await (await member.GetAsync("/api/v1/channels")).JsonAsync();
             Assert.Contains(list.EnumerateArray(), c => c.GetProperty("id").GetInt64() == channel);
-            Assert.Single((await member.HistoryAsync(channel)).GetProperty("messages").EnumerateArray());
+            Assert.Equal(sent, (await member.HistoryAsync(channel)).GetProperty("messages")[0].GetProperty("id").GetInt64());
         }
 
         var siblingList = await (await siblingChief.GetAsync("/api/v1/channels")).JsonAsync();
@@ -53,7 +62,7 @@ public sealed class ChannelTests
         await using var app = await LinliApp.StartAsync(kind);
         var gridChief = await app.SignedInAsync("gridchief");
         var unitChief = await app.SignedInAsync("unitchief");
-        var channel = await gridChief.OpenAsync(Grid);
+        var channel = await gridChief.OpenAsync(Building);
         var ids = new List<long>();
         for (var i = 1; i <= 5; i++)
         {
@@ -87,7 +96,7 @@ public sealed class ChannelTests
         var gridChief = await app.SignedInAsync("gridchief");
         var buildingChief = await app.SignedInAsync("buildingchief");
         var unitChief = await app.SignedInAsync("unitchief");
-        var channel = await gridChief.OpenAsync(Grid);
+        var channel = await gridChief.OpenAsync(Building);
         var message = await gridChief.SendAsync(channel, "明早七点集合 Meet at 7am");
         var members = (await gridChief.HistoryAsync(channel)).GetProperty("members").GetInt32();
 
@@ -109,7 +118,7 @@ public sealed class ChannelTests
         await using var app = await LinliApp.StartAsync(kind);
         var gridChief = await app.SignedInAsync("gridchief");
         var unitChief = await app.SignedInAsync("unitchief");
-        var channel = await gridChief.OpenAsync(Grid);
+        var channel = await gridChief.OpenAsync(Building);
         var instruction = await gridChief.SendAsync(channel, "排查时戴口罩 Wear masks while screening");
         await gridChief.SendAsync(channel, "收到 Received");
 
@@ -161,6 +170,7 @@ public sealed class ChannelTests
         await using var app = await LinliApp.StartAsync(kind);
         var gridChief = await app.SignedInAsync("gridchief");
         var channel = await gridChief.OpenAsync(Grid);
+        var stored = await app.WithDbAsync(db => db.ChannelMessages.CountAsync());
 
         async Task<string> RefusedFieldAsync(HttpContent content)
         {
@@ -179,7 +189,7 @@ public sealed class ChannelTests
         Assert.Equal(HttpStatusCode.NotFound, (await gridChief.GetAsync("/api/v1/channels/999999/messages")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await gridChief.PostAsJsonAsync("/api/v1/channels/open", new { nodeCode = DemoCommunity })).StatusCode);
 
-        Assert.Equal(0, await app.WithDbAsync(db => db.ChannelMessages.CountAsync()));
+        Assert.Equal(stored, await app.WithDbAsync(db => db.ChannelMessages.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.ChannelPhotos.CountAsync()));
     }
 
@@ -205,11 +215,12 @@ public sealed class ChannelTests
             return campaign.Id;
         });
 
+        var demoTalk = await app.WithDbAsync(db => db.ChannelMessages.CountAsync());
         var listed = await (await unitChief.GetAsync("/api/v1/channels")).JsonAsync();
         var channel = listed.EnumerateArray().Single(c => c.GetProperty("campaignId").ValueKind == System.Text.Json.JsonValueKind.Number && c.GetProperty("campaignId").GetInt32() == campaignId).GetProperty("id").GetInt64();
         await street.SendAsync(channel, "各单元长请报平安 Unit chiefs, report in");
-        var gridChannel = await street.OpenAsync(Grid);
-        await street.SendAsync(gridChannel, "旧消息 Old grid message");
+        var buildingChannel = await street.OpenAsync(Building);
+        await street.SendAsync(buildingChannel, "旧消息 Old building message");
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("police")).GetAsync($"/api/v1/channels/{channel}/messages")).StatusCode);
 
         async Task<int> RunAsync()
@@ -222,18 +233,19 @@ public sealed class ChannelTests
         street = await app.SignedInAsync("street"); // a fresh cookie on the moved clock
         await app.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Status, CampaignStatus.Ended).SetProperty(c => c.EndedAt, clock.GetUtcNow())));
-        var freshGrid = await street.SendAsync(gridChannel, "新消息 New grid message");
+        var fresh = await street.SendAsync(buildingChannel, "新消息 New building message");
         Assert.Equal(0, await RunAsync());
 
         clock.Advance(TimeSpan.FromDays(31));
         Assert.Equal(1, await RunAsync());
         street = await app.SignedInAsync("street");
         Assert.Empty((await street.HistoryAsync(channel)).GetProperty("messages").EnumerateArray());
-        Assert.Equal(2, (await street.HistoryAsync(gridChannel)).GetProperty("messages").GetArrayLength());
+        Assert.Equal(2, (await street.HistoryAsync(buildingChannel)).GetProperty("messages").GetArrayLength());
 
         clock.Advance(TimeSpan.FromDays(180 - 41 + 1));
-        Assert.Equal(1, await RunAsync());
+        Assert.Equal(1 + demoTalk, await RunAsync()); // the demo grid's talk, a day older, goes too
+        Assert.Equal(0, await app.WithDbAsync(db => db.ChannelMessages.CountAsync(m => m.ChannelId != buildingChannel)));
         street = await app.SignedInAsync("street");
-        Assert.Equal([freshGrid], (await street.HistoryAsync(gridChannel)).GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()));
+        Assert.Equal([fresh], (await street.HistoryAsync(buildingChannel)).GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()));
     }
 }
