@@ -8,6 +8,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Campaigns;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
+using Linli.Web.Features.Channels;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
@@ -68,6 +69,7 @@ builder.Services.AddFeedbackFeature(builder.Configuration);
 builder.Services.AddFollowUpsFeature(builder.Configuration);
 builder.Services.AddCampaignsFeature();
 builder.Services.AddCareFeature(builder.Configuration);
+builder.Services.AddChannelsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -125,6 +127,7 @@ app.MapSafetyTipsApi();
 app.MapSurveysApi();
 app.MapFeedbackApi();
 app.MapFollowUpsApi();
+app.MapChannelsApi();
 app.MapNotificationsApi();
 app.MapCampaignsApi();
 app.MapCareApi();

@@ -5,6 +5,7 @@ using Linli.Web.Features.Audit;
 using Linli.Web.Features.Campaigns;
 using Linli.Web.Features.Care;
 using Linli.Web.Features.Cases;
+using Linli.Web.Features.Channels;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
@@ -111,6 +112,10 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<CampaignGridProgress> CampaignGridProgress => Set<CampaignGridProgress>();
     public DbSet<CareEntry> CareEntries => Set<CareEntry>();
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ChannelMessage> ChannelMessages => Set<ChannelMessage>();
+    public DbSet<ChannelPhoto> ChannelPhotos => Set<ChannelPhoto>();
+    public DbSet<ChannelReadMark> ChannelReadMarks => Set<ChannelReadMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

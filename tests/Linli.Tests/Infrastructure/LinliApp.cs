@@ -59,6 +59,7 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("SafetyTips:RetentionEnabled", "false");
         builder.UseSetting("FollowUps:Enabled", "false");
         builder.UseSetting("Care:ExpiryEnabled", "false");
+        builder.UseSetting("Channels:RetentionEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -96,6 +96,9 @@ public enum Permission
 
     /// <summary>Take part in the group channels (per grid, building and campaign) of one's own part of the tree.</summary>
     UseChannels,
+
+    /// <summary>Pin and unpin instructions in the channels one uses: the grid chief and staff, not building or unit chiefs.</summary>
+    PinChannelMessages,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -113,7 +116,7 @@ public static class RolePermissions
             Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.RunOfficerVotes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
-            Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels,
+            Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels, Permission.PinChannelMessages,
         ],
         [StaffRole.StreetStaff] =
         [
@@ -122,7 +125,7 @@ public static class RolePermissions
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
             Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
-            Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels,
+            Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels, Permission.PinChannelMessages,
         ],
         [StaffRole.CommunityWorker] =
         [
@@ -131,12 +134,12 @@ public static class RolePermissions
             Permission.ManagePartners, Permission.ManageNegotiations, Permission.ManageVolunteers,
             Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
-            Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.ManageCareRegister, Permission.UseChannels,
+            Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.ManageCareRegister, Permission.UseChannels, Permission.PinChannelMessages,
         ],
         [StaffRole.GridChief] =
         [
             Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.ReportHazards,
-            Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.UseChannels,
+            Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.UseChannels, Permission.PinChannelMessages,
         ],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards, Permission.DoCampaignTasks, Permission.UseChannels],
         [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards, Permission.DoCampaignTasks, Permission.UseChannels],
