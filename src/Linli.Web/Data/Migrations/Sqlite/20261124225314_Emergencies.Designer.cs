@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLinliDb))]
-    [Migration("20261124214711_CareRegister")]
-    partial class CareRegister
+    [Migration("20261124225314_Emergencies")]
+    partial class Emergencies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -405,6 +405,32 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NodePath");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignGridProgress", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GridPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "GridId");
+
+                    b.HasIndex("CampaignId", "GridPath");
+
+                    b.ToTable("campaign_grid_progress", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignTask", b =>
@@ -985,6 +1011,132 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("case_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.Channel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("NodePath");
+
+                    b.ToTable("channels", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPhoto")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("PinnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PinnedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "Id");
+
+                    b.HasIndex("ChannelId", "SentAt");
+
+                    b.ToTable("channel_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelPhoto", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("channel_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelReadMark", b =>
+                {
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "UserId");
+
+                    b.ToTable("channel_read_marks", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
@@ -1900,6 +2052,9 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1930,6 +2085,8 @@ namespace Linli.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("NodeId");
 
@@ -3887,6 +4044,15 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.Navigation("Node");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignGridProgress", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Campaigns.CampaignTask", b =>
                 {
                     b.HasOne("Linli.Web.Features.Campaigns.Campaign", "Campaign")
@@ -4100,6 +4266,47 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasOne("Linli.Web.Features.Cases.Case", null)
                         .WithMany("Photos")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.Channel", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelMessage", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelPhoto", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Channels.ChannelMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Linli.Web.Features.Channels.ChannelPhoto", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelReadMark", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4372,6 +4579,11 @@ namespace Linli.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Linli.Web.Features.Notifications.Broadcast", b =>
                 {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLinliDb))]
-    [Migration("20261124214618_Campaigns")]
-    partial class Campaigns
+    [Migration("20261124225318_Emergencies")]
+    partial class Emergencies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -512,6 +512,148 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.ToTable("campaign_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Care.CareEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ConsentGivenOrally")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ConsentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResidentUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ConsentId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("NodePath");
+
+                    b.HasIndex("ResidentUserId");
+
+                    b.ToTable("care_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Care.HelpRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeliveredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("AssigneeUserId", "ConfirmedAt");
+
+                    b.ToTable("care_help_requests", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Cases.Case", b =>
                 {
                     b.Property<long>("Id")
@@ -906,6 +1048,136 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.ToTable("case_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.Channel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NodePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("NodePath");
+
+                    b.ToTable("channels", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HasPhoto")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PinnedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "Id");
+
+                    b.HasIndex("ChannelId", "SentAt");
+
+                    b.ToTable("channel_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelPhoto", b =>
+                {
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("channel_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelReadMark", b =>
+                {
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChannelId", "UserId");
+
+                    b.ToTable("channel_read_marks", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.Departments.Department", b =>
@@ -1862,6 +2134,9 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1892,6 +2167,8 @@ namespace Linli.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("NodeId");
 
@@ -3945,6 +4222,43 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.Navigation("Campaign");
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Care.CareEntry", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Linli.Web.Features.People.ConsentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Web.Features.People.LinliUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Node");
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Care.HelpRequest", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Care.CareEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
+                });
+
             modelBuilder.Entity("Linli.Web.Features.Cases.Case", b =>
                 {
                     b.HasOne("Linli.Web.Features.Departments.Department", "AssignedDepartment")
@@ -4110,6 +4424,47 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.HasOne("Linli.Web.Features.Cases.Case", null)
                         .WithMany("Photos")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.Channel", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Linli.Web.Features.Tree.TreeNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelMessage", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelPhoto", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Channels.ChannelMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Linli.Web.Features.Channels.ChannelPhoto", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Channels.ChannelReadMark", b =>
+                {
+                    b.HasOne("Linli.Web.Features.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4382,6 +4737,11 @@ namespace Linli.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Linli.Web.Features.Notifications.Broadcast", b =>
                 {
+                    b.HasOne("Linli.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Linli.Web.Features.Tree.TreeNode", "Node")
                         .WithMany()
                         .HasForeignKey("NodeId")
