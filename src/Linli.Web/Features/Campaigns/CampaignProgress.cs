@@ -14,6 +14,10 @@ public sealed class CampaignProgress(LinliDb db, CampaignQueries queries)
 {
     public const int LaggingShown = 10;
 
+    /// <summary>The path of the campaign's area (for the page's own permission checks).</summary>
+    public Task<string> CampaignPathAsync(int campaignId, CancellationToken cancellationToken = default) =>
+        db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.NodePath).SingleAsync(cancellationToken);
+
     private sealed record NodeRow(int Id, int? ParentId, string Code, string Name, string? NameEn, NodeKind Kind, string Path);
 
     /// <summary>Null when there is no such campaign; refused when the node is outside the caller's scope or the campaign.</summary>

@@ -46,6 +46,7 @@ public sealed class EmergencyBroadcastTests
         var ofEnded = await street.GetFromJsonAsync<JsonElement>($"/api/v1/broadcasts?campaignId={endedId}");
         var page = await street.GetStringAsync($"/work/broadcasts/{id}");
         var form = await street.GetStringAsync($"/work/broadcasts/new?campaign={campaignId}");
+        var campaignPage = await street.GetStringAsync($"/work/campaigns/{campaignId}");
 
         Assert.Equal(HttpStatusCode.BadRequest, refusedEnded.StatusCode);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
@@ -63,6 +64,8 @@ public sealed class EmergencyBroadcastTests
         Assert.Contains($"data-grid=\"{rows[0].GetProperty("code").GetString()}\"", page);
         Assert.Contains("name=\"campaignId\"", form);
         Assert.Contains("防汛检查", form);
+        Assert.Contains("id=\"emergency-notice\"", campaignPage);
+        Assert.Contains($"/work/broadcasts/{id}", campaignPage);
         if (elsewhere is not null)
         {
             var outside = await street.PostAsJsonAsync("/api/v1/broadcasts", new { nodeCode = elsewhere, audience = "unitChiefs", text = "越界", campaignId });
