@@ -1,4 +1,4 @@
-using Linli.Web.Features.Hazards;
+using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +39,7 @@ public static class CampaignsApi
             TypedResults.Ok(await work.ReopenAsync(id, ct)));
         tasks.MapPost("/{id:long}/case", async Task<Created<TaskCaseFiled>> (long id, HttpRequest request, TaskCases cases, CancellationToken ct) =>
         {
-            var (body, photos) = await HazardRequests.ReadAsync(request, f => new TaskCaseRequest(f["category"], f["description"]), ct);
+            var (body, photos) = await ReportReader.ReadAsync(request, f => new TaskCaseRequest(f["category"], f["description"]), ct);
             var filed = await cases.FileAsync(id, body, photos, ct);
             return TypedResults.Created($"/api/v1/cases/{filed.CaseId}", filed);
         }).Accepts<TaskCaseRequest>("application/json", "multipart/form-data");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,28 +58,8 @@ public static class ChannelsApi
             : throw new DomainRuleException("channel", "Only chiefs and staff who use channels have channels.", StatusCodes.Status403Forbidden);
 
     /// <summary>A message from JSON, or from a form (multipart with <c>photo</c>, or urlencoded) with the same field names.</summary>
-    public static async Task<(SendMessageRequest Body, IReadOnlyList<IncomingPhoto> Photos)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            return (FromForm(form), await ReportReader.ReadPhotosAsync(form.Files, cancellationToken));
-        }
-
-        try
-        {
-            var body = await request.ReadFromJsonAsync<SendMessageRequest>(cancellationToken);
-            return (body ?? throw new SubmissionRejectedException([new("body", "The request body is empty.")]), []);
-        }
-        catch (JsonException e)
-        {
-            throw new SubmissionRejectedException([new("body", $"The JSON body is malformed: {e.Message}")]);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new SubmissionRejectedException([new("body", "Send application/json or a form.")], StatusCodes.Status415UnsupportedMediaType);
-        }
-    }
+    public static Task<(SendMessageRequest Body, IReadOnlyList<IncomingPhoto> Photos)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReportReader.ReadAsync(request, FromForm, cancellationToken);
 
     public static SendMessageRequest FromForm(IFormCollection form) => new(form["text"], Number(form, "latitude"), Number(form, "longitude"));
 

@@ -1,36 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Linli.Web.Features.Cases.Intake;
 
 namespace Linli.Web.Features.Hazards;
 
-/// <summary>Reads a request body from JSON, or from a form (multipart with <c>photos</c>, or urlencoded) with the same field names.</summary>
+/// <summary>The hazard requests read from a form's fields (the JSON bodies bind directly; see <see cref="ReportReader.ReadAsync{T}"/>).</summary>
 public static class HazardRequests
 {
-    public static async Task<(T Body, IReadOnlyList<IncomingPhoto> Photos)> ReadAsync<T>(HttpRequest request, Func<IFormCollection, T> fromForm, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            return (fromForm(form), await ReportReader.ReadPhotosAsync(form.Files, cancellationToken));
-        }
-
-        try
-        {
-            var body = await request.ReadFromJsonAsync<T>(cancellationToken);
-            return (body ?? throw new SubmissionRejectedException([new("body", "The request body is empty.")]), []);
-        }
-        catch (JsonException e)
-        {
-            throw new SubmissionRejectedException([new("body", $"The JSON body is malformed: {e.Message}")]);
-        }
-        catch (InvalidOperationException)
-        {
-            throw new SubmissionRejectedException([new("body", "Send application/json or a form.")], StatusCodes.Status415UnsupportedMediaType);
-        }
-    }
-
     public static RecordHazardRequest Record(IFormCollection form) => new(
         form["kind"], form["severity"], form["description"], Code(form), Number(form, "latitude"), Number(form, "longitude"),
         form["address"], form["deadline"], int.TryParse(form["visitId"], NumberStyles.None, CultureInfo.InvariantCulture, out var visit) ? visit : null);

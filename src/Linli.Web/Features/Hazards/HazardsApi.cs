@@ -1,3 +1,4 @@
+using Linli.Web.Features.Cases.Intake;
 using Linli.Web.Data;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Problems;
@@ -22,23 +23,23 @@ public static class HazardsApi
         signedIn.MapGet("/{number:long}/photos/{photoId:long}", PhotoAsync);
         signedIn.MapPost("/{number:long}/assign", async (long number, HttpRequest request, HazardWorkflow workflow, HazardQueries queries, CancellationToken ct) =>
         {
-            await workflow.AssignAsync(number, (await HazardRequests.ReadAsync(request, HazardRequests.Assign, ct)).Body, ct);
+            await workflow.AssignAsync(number, (await ReportReader.ReadAsync(request, HazardRequests.Assign, ct)).Body, ct);
             return TypedResults.Ok((await queries.GetAsync(number, ct))!);
         }).Accepts<AssignHazardRequest>("application/json");
         signedIn.MapPost("/{number:long}/rectification", async (long number, HttpRequest request, HazardWorkflow workflow, HazardQueries queries, CancellationToken ct) =>
         {
-            var (body, photos) = await HazardRequests.ReadAsync(request, f => new RectifyHazardRequest(f["note"]), ct);
+            var (body, photos) = await ReportReader.ReadAsync(request, f => new RectifyHazardRequest(f["note"]), ct);
             await workflow.RectifyAsync(number, body, photos, ct);
             return TypedResults.Ok((await queries.GetAsync(number, ct))!);
         }).Accepts<RectifyHazardRequest>("application/json", "multipart/form-data");
         signedIn.MapPost("/{number:long}/reinspection", async (long number, HttpRequest request, HazardWorkflow workflow, HazardQueries queries, CancellationToken ct) =>
         {
-            await workflow.ReinspectAsync(number, (await HazardRequests.ReadAsync(request, HazardRequests.Reinspect, ct)).Body, ct);
+            await workflow.ReinspectAsync(number, (await ReportReader.ReadAsync(request, HazardRequests.Reinspect, ct)).Body, ct);
             return TypedResults.Ok((await queries.GetAsync(number, ct))!);
         }).Accepts<ReinspectHazardRequest>("application/json");
         signedIn.MapPost("/{number:long}/dismiss", async (long number, HttpRequest request, HazardWorkflow workflow, HazardQueries queries, CancellationToken ct) =>
         {
-            await workflow.DismissAsync(number, (await HazardRequests.ReadAsync(request, f => new DismissHazardRequest(f["note"]), ct)).Body, ct);
+            await workflow.DismissAsync(number, (await ReportReader.ReadAsync(request, f => new DismissHazardRequest(f["note"]), ct)).Body, ct);
             return TypedResults.Ok((await queries.GetAsync(number, ct))!);
         }).Accepts<DismissHazardRequest>("application/json");
         return api;
@@ -88,14 +89,14 @@ public static class HazardsApi
 
     private static async Task<Created<RecordedHazard>> RecordAsync(HttpRequest request, HazardRecording recording, CancellationToken cancellationToken)
     {
-        var (body, photos) = await HazardRequests.ReadAsync(request, HazardRequests.Record, cancellationToken);
+        var (body, photos) = await ReportReader.ReadAsync(request, HazardRequests.Record, cancellationToken);
         var recorded = await recording.RecordAsync(body, photos, cancellationToken);
         return TypedResults.Created($"/api/v1/hazards/{recorded.Number}", recorded);
     }
 
     private static async Task<Created<RecordedHazard>> ReportAsync(HttpRequest request, HazardRecording recording, CancellationToken cancellationToken)
     {
-        var (body, photos) = await HazardRequests.ReadAsync(request, HazardRequests.Report, cancellationToken);
+        var (body, photos) = await ReportReader.ReadAsync(request, HazardRequests.Report, cancellationToken);
         var recorded = await recording.ReportAsync(body, photos, cancellationToken);
         return TypedResults.Created($"/api/v1/hazards/{recorded.Number}", recorded);
     }

@@ -97,6 +97,8 @@ public sealed class CareRegisterTests
         async Task<List<long>> VisibleAsync(HttpClient client) =>
             [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/care/field")).GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetInt64())];
 
+        // The demo street runs a screening campaign whose open tasks would open the register; this test sets its own.
+        await app.WithDbAsync(db => db.Campaigns.ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Ended).SetProperty(c => c.EndedAt, DateTimeOffset.UtcNow)));
         Assert.Empty(await VisibleAsync(chief));
         Assert.Equal(HttpStatusCode.Forbidden, (await chief.GetAsync($"/api/v1/care/entries?node={DemoAccounts.UnitCode}")).StatusCode);
 

@@ -24,6 +24,31 @@ public sealed record ReportCaseRequest(
 /// <summary>Reads a report from JSON or from a multipart form (with photos) into a <see cref="CaseSubmission"/>.</summary>
 public static class ReportReader
 {
+    /// <summary>Reads a request body from JSON, or from a form (multipart with <c>photos</c>, or urlencoded) with the same field names.</summary>
+    public static async Task<(T Body, IReadOnlyList<IncomingPhoto> Photos)> ReadAsync<T>(HttpRequest request, Func<IFormCollection, T> fromForm, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return (fromForm(form), await ReportReader.ReadPhotosAsync(form.Files, cancellationToken));
+        }
+
+        try
+        {
+            var body = await request.ReadFromJsonAsync<T>(cancellationToken);
+            return (body ?? throw new SubmissionRejectedException([new("body", "The request body is empty.")]), []);
+        }
+        catch (JsonException e)
+        {
+            throw new SubmissionRejectedException([new("body", $"The JSON body is malformed: {e.Message}")]);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SubmissionRejectedException([new("body", "Send application/json or a form.")], StatusCodes.Status415UnsupportedMediaType);
+        }
+    }
+
     private static readonly CaseSource[] ClientSources = [CaseSource.Web, CaseSource.Api, CaseSource.Staff, CaseSource.Patrol, CaseSource.Volunteer];
 
     public static async Task<CaseSubmission> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
