@@ -9,6 +9,7 @@ namespace Linli.Web.Features.Channels;
 /// <summary>
 /// Deletes messages once they are no longer needed: a campaign's <see cref="Campaign.RetentionDays"/> after it ended
 /// (or after its planned end passed), and grid and building messages older than <see cref="ChannelsOptions.RetentionDays"/>.
+/// The chiefs' notes on that campaign's tasks go at the same time; the tasks stay, as counts of work done.
 /// </summary>
 public sealed class ChannelRetention(LinliDb db, JobLeases leases, TimeProvider clock, IOptions<ChannelsOptions> options)
 {
@@ -32,6 +33,8 @@ public sealed class ChannelRetention(LinliDb db, JobLeases leases, TimeProvider 
         foreach (var chunk in expired.Chunk(500))
         {
             deleted += await DeleteAsync(db.ChannelMessages.Where(m => db.Channels.Any(c => c.Id == m.ChannelId && chunk.Contains(c.CampaignId))), cancellationToken);
+            await db.CampaignTasks.Where(t => chunk.Contains(t.CampaignId) && t.Note != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Note, (string?)null), cancellationToken);
         }
 
         return deleted;

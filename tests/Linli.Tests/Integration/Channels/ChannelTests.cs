@@ -212,6 +212,15 @@ public sealed class ChannelTests
             };
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync();
+            var unit = await db.Nodes.Where(n => n.Code == Linli.Web.Features.Demo.DemoAccounts.UnitCode).SingleAsync();
+            var grid = await db.Nodes.Where(n => n.Code == Linli.Web.Features.Demo.DemoAccounts.GridCode).Select(n => n.Id).SingleAsync();
+            db.CampaignTasks.Add(new CampaignTask
+            {
+                CampaignId = campaign.Id, Kind = CampaignTaskKind.CheckVulnerable, NodeId = unit.Id, NodePath = unit.Path, GridId = grid,
+                Status = CampaignTaskStatus.Done, Note = "3楼积水 Water on the 3rd floor",
+            });
+            await db.CampaignTasks.Where(t => t.CampaignId != campaign.Id).Take(1).ExecuteUpdateAsync(s => s.SetProperty(t => t.Note, "另一行动 Another campaign"));
+            await db.SaveChangesAsync();
             return campaign.Id;
         });
 
@@ -238,6 +247,9 @@ public sealed class ChannelTests
 
         clock.Advance(TimeSpan.FromDays(31));
         Assert.Equal(1, await RunAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.CampaignTasks.CountAsync(t => t.CampaignId == campaignId && t.Note != null)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.CampaignTasks.CountAsync(t => t.CampaignId == campaignId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.CampaignTasks.CountAsync(t => t.CampaignId != campaignId && t.Note == "另一行动 Another campaign")));
         street = await app.SignedInAsync("street");
         Assert.Empty((await street.HistoryAsync(channel)).GetProperty("messages").EnumerateArray());
         Assert.Equal(2, (await street.HistoryAsync(buildingChannel)).GetProperty("messages").GetArrayLength());
