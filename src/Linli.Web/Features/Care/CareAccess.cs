@@ -14,8 +14,6 @@ namespace Linli.Web.Features.Care;
 /// </summary>
 public sealed class CareAccess(LinliDb db, CurrentUser currentUser, ScopeAuthorizer scope, TimeProvider clock)
 {
-    private static readonly StaffRole[] Chiefs = [StaffRole.GridChief, StaffRole.BuildingChief, StaffRole.UnitChief];
-
     public Guid RequireUser() => currentUser.Id ?? throw new DomainRuleException("user", "sign in first", StatusCodes.Status401Unauthorized);
 
     public async Task<bool> HoldsPoliceRoleAsync(CancellationToken cancellationToken) =>
@@ -54,7 +52,7 @@ public sealed class CareAccess(LinliDb db, CurrentUser currentUser, ScopeAuthori
             return [];
         }
 
-        var held = (await currentUser.RolesAsync(cancellationToken)).Where(r => Chiefs.Contains(r.Role) && scope.IsUsable(r.Role)).Select(r => r.NodePath).OfType<string>();
+        var held = (await currentUser.RolesAsync(cancellationToken)).Where(r => RoleAssignment.Chiefs.Contains(r.Role) && scope.IsUsable(r.Role)).Select(r => r.NodePath).OfType<string>();
         var paths = ScopePaths.Outermost(held);
         if (paths.Count == 0)
         {

@@ -146,7 +146,7 @@ public sealed class HelpRequests(LinliDb db, CareAccess access, AuditLog audit, 
         (StaffRole Role, string Code)[] order = [(StaffRole.UnitChief, codes[^1]), (StaffRole.BuildingChief, codes[^2]), (StaffRole.GridChief, codes[^3])];
         var wanted = order.Select(o => o.Code).ToList();
         var chiefs = await db.RoleAssignments.AsNoTracking()
-            .Where(a => (a.Role == StaffRole.UnitChief || a.Role == StaffRole.BuildingChief || a.Role == StaffRole.GridChief) && a.Node != null && wanted.Contains(a.Node.Code))
+            .Where(a => RoleAssignment.Chiefs.Contains(a.Role) && a.Node != null && wanted.Contains(a.Node.Code))
             .OrderBy(a => a.Id).Select(a => new { a.Role, a.Node!.Code, a.UserId }).ToListAsync(cancellationToken);
         return order.Select(o => chiefs.FirstOrDefault(c => c.Role == o.Role && c.Code == o.Code)?.UserId).FirstOrDefault(id => id is not null);
     }

@@ -15,14 +15,13 @@ public sealed record ChannelRef(long Id, ChannelKind Kind, int NodeId, string No
 /// </summary>
 public static class ChannelMembership
 {
-    public static readonly StaffRole[] Chiefs = [StaffRole.GridChief, StaffRole.BuildingChief, StaffRole.UnitChief];
 
     public static readonly StaffRole[] Users = [.. RolePermissions.RolesGranting(Permission.UseChannels)];
 
     public static bool MayUse(HeldRole role, ChannelKind kind, string path) =>
         Users.Contains(role.Role) && role.NodePath is { } held &&
         (path.StartsWith(held, StringComparison.Ordinal) ||
-         ((kind == ChannelKind.Campaign || Chiefs.Contains(role.Role)) && held.StartsWith(path, StringComparison.Ordinal)));
+         ((kind == ChannelKind.Campaign || RoleAssignment.Chiefs.Contains(role.Role)) && held.StartsWith(path, StringComparison.Ordinal)));
 
     public static bool MayUse(IEnumerable<HeldRole> roles, ChannelRef channel) => roles.Any(r => MayUse(r, channel.Kind, channel.NodePath));
 
@@ -33,7 +32,7 @@ public static class ChannelMembership
     public static IQueryable<Guid> MemberIds(LinliDb db, ChannelKind kind, string path)
     {
         var above = PathsAbove(path);
-        var inside = kind == ChannelKind.Campaign ? Users : Chiefs;
+        var inside = kind == ChannelKind.Campaign ? Users : RoleAssignment.Chiefs;
         return db.RoleAssignments
             .Where(a => a.Node != null && Users.Contains(a.Role) && (above.Contains(a.Node.Path) || (inside.Contains(a.Role) && a.Node.Path.StartsWith(path))))
             .Select(a => a.UserId).Distinct();

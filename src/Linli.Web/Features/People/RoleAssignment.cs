@@ -34,6 +34,9 @@ public sealed class RoleAssignment
     public DateTimeOffset GrantedAt { get; set; }
     public Guid? GrantedBy { get; set; }
 
+    /// <summary>The three chiefs (三长): grid chief, building chief and unit chief.</summary>
+    public static readonly StaffRole[] Chiefs = [StaffRole.GridChief, StaffRole.BuildingChief, StaffRole.UnitChief];
+
     public static bool IsHeldAtDepartment(StaffRole role) => role == StaffRole.DepartmentHandler;
 
     public static bool IsHeldAtPartner(StaffRole role) => role == StaffRole.PartnerStaff;
