@@ -99,6 +99,12 @@ public enum Permission
 
     /// <summary>Pin and unpin instructions in the channels one uses: the grid chief and staff, not building or unit chiefs.</summary>
     PinChannelMessages,
+
+    /// <summary>See the dashboards of the subtree: every capability's figures, changes, rankings and map. Aggregates only; never police.</summary>
+    ViewDashboards,
+
+    /// <summary>Export the dashboards' figures and the cases of the subtree (CSV, XLSX; no reporters' contacts), in the background when large.</summary>
+    ExportData,
 }
 
 /// <summary>The one table of which role grants which permission. Scope (own subtree only) is applied on top of it.</summary>
@@ -117,6 +123,7 @@ public static class RolePermissions
             Permission.RunOfficerVotes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
             Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels, Permission.PinChannelMessages,
+            Permission.ViewDashboards, Permission.ExportData,
         ],
         [StaffRole.StreetStaff] =
         [
@@ -126,6 +133,7 @@ public static class RolePermissions
             Permission.ViewPolicingCoverage, Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
             Permission.RunCampaigns, Permission.ViewCampaignProgress, Permission.ManageCareRegister, Permission.UseChannels, Permission.PinChannelMessages,
+            Permission.ViewDashboards, Permission.ExportData,
         ],
         [StaffRole.CommunityWorker] =
         [
@@ -135,11 +143,13 @@ public static class RolePermissions
             Permission.ReportHazards, Permission.ManageHazards, Permission.MediateDisputes,
             Permission.SpeakForUnit, Permission.ModerateFeedback, Permission.RunSurveys, Permission.BroadcastNotices, Permission.ViewSatisfaction,
             Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.ManageCareRegister, Permission.UseChannels, Permission.PinChannelMessages,
+            Permission.ViewDashboards, Permission.ExportData,
         ],
         [StaffRole.GridChief] =
         [
             Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ViewCases, Permission.ReportHazards,
             Permission.ViewCampaignProgress, Permission.DoCampaignTasks, Permission.UseChannels, Permission.PinChannelMessages,
+            Permission.ViewDashboards,
         ],
         [StaffRole.BuildingChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards, Permission.DoCampaignTasks, Permission.UseChannels],
         [StaffRole.UnitChief] = [Permission.ViewPeopleInRoles, Permission.ReadResidents, Permission.ReportHazards, Permission.DoCampaignTasks, Permission.UseChannels],
