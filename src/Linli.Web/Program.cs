@@ -46,6 +46,7 @@ builder.Services.AddRazorComponents();
 // Write Chinese text as characters, not &#x…; entities: pages are less than half the size on a slow connection.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLinliData(builder.Configuration);
+builder.Services.AddReadReplica(builder.Configuration);
 builder.Services.AddLinliIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddLinliRateLimits(builder.Configuration);
 
