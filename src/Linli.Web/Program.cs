@@ -9,6 +9,7 @@ using Linli.Web.Features.Campaigns;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Channels;
+using Linli.Web.Features.Dashboards;
 using Linli.Web.Features.Departments;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
@@ -71,6 +72,7 @@ builder.Services.AddFollowUpsFeature(builder.Configuration);
 builder.Services.AddCampaignsFeature();
 builder.Services.AddCareFeature(builder.Configuration);
 builder.Services.AddChannelsFeature(builder.Configuration);
+builder.Services.AddDashboardsFeature();
 
 var app = builder.Build();
 
@@ -132,6 +134,7 @@ app.MapChannelsApi();
 app.MapNotificationsApi();
 app.MapCampaignsApi();
 app.MapCareApi();
+app.MapDashboardsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 
