@@ -46,6 +46,8 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("ConnectionStrings:Linli", connectionString);
         builder.UseSetting("Database:SeedDemoWhenEmpty", seedDemo ? "true" : "false");
         builder.UseSetting("Security:DemoWaivesRequiredTwoFactor", "false");
+        // Tests count their own cases from zero: no demo case history (the dashboards' tests seed it when they need it).
+        builder.UseSetting("Demo:CaseHistory", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:CodesPerMinute", "10000");
         builder.UseSetting("RateLimits:ReportsPerMinute", "10000");

@@ -89,6 +89,10 @@ public static class DemoSeeder
             await DemoCampaigns.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoCare.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
             await DemoChannels.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            if (scopedServices.GetRequiredService<IConfiguration>().GetValue(DemoDashboards.Setting, true))
+            {
+                await DemoDashboards.SeedAsync(db, scopedServices.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+            }
         }
 
         return new DemoSeedResult(size, tree, created, watch.Elapsed);

@@ -182,6 +182,7 @@ public static class Matrix
         .. FollowUpsMatrix.Entries,
         .. NotificationsMatrix.Entries,
         .. CampaignsMatrix.Entries,
+        .. DashboardsMatrix.Entries,
         .. CareMatrix.Entries,
         .. ChannelsMatrix.Entries,
         Public("GET /api/v1/partners/directory", (c, _, _) => c.GetAsync($"/api/v1/partners/directory?community={Web.Features.Demo.DemoAccounts.CommunityCode}")),
