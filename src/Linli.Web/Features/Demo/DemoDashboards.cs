@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Web.Features.Demo;
 
 /// <summary>
-/// Thirteen months of closed cases in every community of the demo street, so its dashboards have a month before and a
-/// year before to compare with: a few cases per community and month, each community answering a little better or
+/// Fourteen months of closed cases in every community of the demo street, so its dashboards (this month and last) have a
+/// month before and a year before to compare with: a few cases per community and month, each community answering a little better or
 /// worse than the next. Anonymous reports (no contact), deterministic counts and times. Tests turn it off
 /// (<c>Demo:CaseHistory=false</c>): they count their own cases from zero.
 /// </summary>
@@ -48,7 +48,7 @@ public static class DemoDashboards
             // Communities answer with different care, so the ranking has an order: 0.95 for the first down to about 0.6.
             var care = 0.95 - (0.03 * c);
             var communityGrids = communities[c].ToList();
-            for (var monthsAgo = 12; monthsAgo >= 0; monthsAgo--)
+            for (var monthsAgo = 13; monthsAgo >= 0; monthsAgo--)
             {
                 var month = thisMonth.AddMonths(-monthsAgo);
                 var lastDay = monthsAgo == 0 ? today.AddDays(-3) : month.AddMonths(1).AddDays(-1);

@@ -43,11 +43,12 @@ public sealed class DashboardApiTests
         Assert.Null(Number(parking, "yearOnYear"));
         Assert.Equal(1, Category(report, "fraud-attempt").GetProperty("reported").GetProperty("value").GetInt32());
 
-        // Two of six accepted in time in March; none of February's two: 33.3 points up.
+        // Two of six accepted in time in March; none of February's two nor of March 2024's two: 33.3 points up. Nothing rated: no change.
         var response = cases.GetProperty("response");
         Assert.Equal((2, 6), (response.GetProperty("figure").GetProperty("numerator").GetInt32(), response.GetProperty("figure").GetProperty("denominator").GetInt32()));
         Assert.Equal(0.3333, Number(response, "monthOnMonth"));
-        Assert.Null(Number(response, "yearOnYear"));
+        Assert.Equal(0.3333, Number(response, "yearOnYear"));
+        Assert.Null(Number(cases.GetProperty("satisfaction"), "monthOnMonth"));
         Assert.Equal(12, cases.GetProperty("months").GetArrayLength());
         Assert.Equal("2025-03", cases.GetProperty("months")[11].GetProperty("month").GetString());
         Assert.Equal(6, cases.GetProperty("months")[11].GetProperty("reported").GetInt32());
