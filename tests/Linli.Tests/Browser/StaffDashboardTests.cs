@@ -34,7 +34,7 @@ public sealed class StaffDashboardTests(ChromiumFixture chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("period=last-month", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
-        var first = page.Locator("table.ranking tbody tr").First.Locator("th a");
+        var first = page.Locator("table.area-ranking tbody tr").First.Locator("th a");
         var community = await first.TextContentAsync();
         await first.ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/work/dashboards/{TreeGenerator.ShiqiaopuCode}\\d{{3}}\\?period=last-month$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
