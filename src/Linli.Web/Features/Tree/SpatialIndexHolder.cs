@@ -37,7 +37,8 @@ public sealed class SpatialIndexHolder(IServiceScopeFactory scopes, SharedVersio
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
-            if (_current is null || Interlocked.Exchange(ref _stale, 0) == 1 || Interlocked.Read(ref _builtAt) < version)
+            var stale = Interlocked.Exchange(ref _stale, 0) == 1;
+            if (stale || _current is null || Interlocked.Read(ref _builtAt) < version)
             {
                 // The version is read before the nodes, so a change committed meanwhile leads to one more rebuild, never to none.
                 _current = await LoadAsync(cancellationToken);
