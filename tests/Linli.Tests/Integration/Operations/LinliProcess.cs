@@ -73,27 +73,29 @@ public sealed class LinliProcess : IAsyncDisposable
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(5) };
         var until = DateTime.UtcNow + timeout;
+        var last = "no answer";
         while (DateTime.UtcNow < until)
         {
             Assert.False(_process.HasExited, $"instance on {Port} exited: {Output}");
             try
             {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                var response = await client.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
                 {
                     return;
                 }
+
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-            }
-            catch (TaskCanceledException)
-            {
+                last = e.Message;
             }
 
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"instance on {Port} was not ready in {timeout}: {Output}");
+        throw new TimeoutException($"instance on {Port} was not ready in {timeout} (last: {last}): {Output[..Math.Min(Output.Length, 3000)]}");
     }
 
     /// <summary>SIGKILL: no shutdown, no lease released, requests in flight cut.</summary>
