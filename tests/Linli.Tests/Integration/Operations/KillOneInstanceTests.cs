@@ -48,10 +48,11 @@ public sealed class KillOneInstanceTests
             using var stop = new CancellationTokenSource();
             var residents = Enumerable.Range(0, Clients).Select(c => FileUntilStoppedAsync(nginx.Port, c, report, answered, failures, stop.Token)).ToList();
 
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            // Bounded by counts rather than seconds, so a slow machine still kills mid-burst and files after the kill.
+            await WaitForAsync(() => answered.Count >= 30, TimeSpan.FromSeconds(90));
             var beforeKill = answered.Count;
             instances[1].Kill();
-            await Task.Delay(TimeSpan.FromSeconds(8));
+            await WaitForAsync(() => answered.Count >= beforeKill + 60, TimeSpan.FromSeconds(90));
             await stop.CancelAsync();
             await Task.WhenAll(residents);
 
@@ -96,6 +97,15 @@ public sealed class KillOneInstanceTests
             {
                 await instance.DisposeAsync();
             }
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> done, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (!done() && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
         }
     }
 
