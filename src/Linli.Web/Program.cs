@@ -30,6 +30,7 @@ using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure;
 using Linli.Web.Infrastructure.Auth;
 using Linli.Web.Infrastructure.Jobs;
+using Linli.Web.Infrastructure.Operations;
 using Linli.Web.Infrastructure.Problems;
 using Linli.Web.Infrastructure.Web;
 
@@ -40,7 +41,6 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents();
 
@@ -48,6 +48,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLinliData(builder.Configuration);
 builder.Services.AddReadReplica(builder.Configuration);
+builder.Services.AddLinliOperations(builder.Configuration);
 builder.Services.AddLinliIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddLinliRateLimits(builder.Configuration);
 
@@ -83,6 +84,8 @@ if (await CommandLine.TryRunAsync(app, args))
 
 await DatabaseStartup.PrepareAsync(app);
 
+app.UseLinliForwardedHeaders();
+
 app.UseExceptionHandler();
 
 // The API answers errors as ProblemDetails; people in a browser get a page in their language instead.
@@ -105,7 +108,7 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "Linli API v1");
     options.RoutePrefix = "api-docs";
 });
-app.MapHealthChecks("/health");
+app.MapLinliHealth();
 
 app.MapTreeApi();
 app.MapDepartmentsApi();

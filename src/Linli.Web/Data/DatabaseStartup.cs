@@ -1,5 +1,6 @@
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Demo;
+using Linli.Web.Infrastructure.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public static partial class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
         await db.Database.MigrateAsync();
+        OperationsStartup.EnsureKeyRing(app.Services);
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Linli.Demo");

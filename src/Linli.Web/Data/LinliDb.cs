@@ -23,6 +23,8 @@ using Linli.Web.Features.Surveys;
 using Linli.Web.Features.Tree;
 using Linli.Web.Features.Volunteers;
 using Linli.Web.Infrastructure.Jobs;
+using Linli.Web.Infrastructure.Operations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +35,7 @@ namespace Linli.Web.Data;
 /// The one model. Each provider has a subclass only so that its migrations live apart
 /// (Migrations/Sqlite, Migrations/Postgres); the model itself is shared.
 /// </summary>
-public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<LinliUser, IdentityRole<Guid>, Guid>(options)
+public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<LinliUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<TreeNode> Nodes => Set<TreeNode>();
     public DbSet<Department> Departments => Set<Department>();
@@ -116,6 +118,9 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<ChannelMessage> ChannelMessages => Set<ChannelMessage>();
     public DbSet<ChannelPhoto> ChannelPhotos => Set<ChannelPhoto>();
     public DbSet<ChannelReadMark> ChannelReadMarks => Set<ChannelReadMark>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SharedVersion> SharedVersions => Set<SharedVersion>();
+    public DbSet<SharedSecret> SharedSecrets => Set<SharedSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,28 +1,36 @@
 using Linli.Web.Data;
 using Linli.Web.Features.Demo;
 using Linli.Web.Features.Tree.Import;
+using Linli.Web.Infrastructure.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Infrastructure;
 
 /// <summary>
-/// `dotnet run --project src/Linli.Web -- seed city|street`, `-- import FILE`, `-- migrate`: the same host and
-/// services as the web app, run once, with progress on the console.
+/// `dotnet run --project src/Linli.Web -- seed city|street`, `-- import FILE`, `-- migrate`, `-- backup FILE`,
+/// `-- restore FILE`: the same host and services as the web app, run once, with progress on the console.
 /// </summary>
 public static class CommandLine
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
-        if (command is not ("seed" or "import" or "migrate"))
+        if (command is not ("seed" or "import" or "migrate" or "backup" or "restore"))
         {
             return false;
         }
 
         var rest = args.SkipWhile(a => a != command).Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (command is "backup" or "restore")
+        {
+            // Not migrated first: a restore needs the database empty, and a backup copies the database as it is.
+            return await BackupOrRestoreAsync(app.Configuration, command, rest.FirstOrDefault());
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
         await db.Database.MigrateAsync();
+        OperationsStartup.EnsureKeyRing(app.Services);
         var progress = new ConsoleProgress();
         try
         {
@@ -45,6 +53,27 @@ public static class CommandLine
             }
 
             Environment.ExitCode = 1;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 1;
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> BackupOrRestoreAsync(IConfiguration configuration, string command, string? file)
+    {
+        try
+        {
+            if (file is null)
+            {
+                throw new InvalidOperationException($"usage: {command} FILE");
+            }
+
+            await (command == "backup" ? Backups.BackupAsync(configuration, file, CancellationToken.None) : Backups.RestoreAsync(configuration, file, CancellationToken.None));
+            Console.WriteLine(command == "backup" ? $"Backed up to {file}" : $"Restored from {file}");
         }
         catch (InvalidOperationException e)
         {

@@ -63,7 +63,7 @@ public static partial class CategoryEditing
         category.IsSensitive = request.Sensitive;
         category.Attributes = [.. request.Attributes!.Select(ToAttribute)];
         await db.SaveChangesAsync(cancellationToken);
-        routing.ForgetCategory(code);
+        await routing.ForgetAsync(db, cancellationToken);
         return TypedResults.Ok(CategoryDto.From(category, request.HandlerDepartmentCode));
     }
 

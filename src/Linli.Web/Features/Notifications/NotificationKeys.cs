@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Linli.Web.Infrastructure.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Web.Features.Notifications;
@@ -15,17 +16,20 @@ public enum TokenPurpose
 
 /// <summary>
 /// Signs the links in messages (unsubscribe, acknowledge) so they work without signing in yet cannot be forged, and
-/// hashes addresses for the opt-out list. One key (<c>Notifications:SigningKey</c>); without one a key is made per
-/// process, which is fine for a demo but breaks links in messages sent before a restart.
+/// hashes addresses for the opt-out list. One key (<c>Notifications:SigningKey</c>); without one, a random key kept in
+/// the database (<see cref="SharedSecret"/>), so links work on every instance and after a restart.
 /// </summary>
-public sealed class NotificationKeys(IOptions<NotificationOptions> options)
+public sealed class NotificationKeys(IOptions<NotificationOptions> options, IServiceScopeFactory scopes)
 {
-    private static readonly byte[] ProcessKey = RandomNumberGenerator.GetBytes(32);
-    private readonly byte[] _key = string.IsNullOrEmpty(options.Value.SigningKey) ? ProcessKey : Encoding.UTF8.GetBytes(options.Value.SigningKey);
+    private readonly Lazy<byte[]> _lazyKey = new(() => string.IsNullOrEmpty(options.Value.SigningKey)
+        ? SharedSecret.GetOrCreate(scopes, "notifications-signing")
+        : Encoding.UTF8.GetBytes(options.Value.SigningKey));
+
+    private byte[] Key => _lazyKey.Value;
 
     /// <summary>A keyed hash of a normalised address: the opt-out list stores this, never the address.</summary>
     public string AddressHash(string normalisedAddress) =>
-        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("address:" + normalisedAddress.ToLowerInvariant())));
+        Convert.ToHexString(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("address:" + normalisedAddress.ToLowerInvariant())));
 
     public string Sign(TokenPurpose purpose, string value)
     {
@@ -58,7 +62,7 @@ public sealed class NotificationKeys(IOptions<NotificationOptions> options)
     public long? ReadId(TokenPurpose purpose, string? token) =>
         long.TryParse(Read(purpose, token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    private byte[] Mac(TokenPurpose purpose, string payload) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(purpose + ":" + payload));
+    private byte[] Mac(TokenPurpose purpose, string payload) => HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(purpose + ":" + payload));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -1,3 +1,6 @@
+using Linli.Web.Data;
+using Linli.Web.Infrastructure.Operations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Web.Features.Notifications;
@@ -7,7 +10,7 @@ namespace Linli.Web.Features.Notifications;
 /// full batches keep coming). Switched off by <c>Notifications:Outbox:Enabled=false</c>.
 /// </summary>
 public sealed partial class OutboxDelivery(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options, IOptions<SmtpOptions> smtp, ILogger<OutboxDelivery> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<OutboxOptions> options, IOptions<SmtpOptions> smtp, LinliMetrics metrics, ILogger<OutboxDelivery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,10 +33,18 @@ public sealed partial class OutboxDelivery(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 attempted = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(stoppingToken);
+                metrics.JobRan("outbox", succeeded: true);
+                if (attempted < o.BatchSize)
+                {
+                    // Counted only when the pass did not fill a batch: a deep backlog is being worked through anyway.
+                    var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
+                    metrics.OutboxBacklog(await db.Outbox.LongCountAsync(m => m.SentAt == null && m.AbandonedAt == null, stoppingToken));
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPassFailed(logger, e);
+                metrics.JobRan("outbox", succeeded: false);
             }
 
             if (attempted < o.BatchSize)

@@ -7,7 +7,8 @@ namespace Linli.Web.Features.Rates;
 
 /// <summary>
 /// The three rates for a node or a department. Public: they are counts with no personal data ("public views show
-/// aggregates only"), they stop at grid level, and sensitive categories are not broken down below a community.
+/// aggregates only"), they stop at grid level, and sensitive categories are not broken down below a community. Read
+/// from the replica when one is configured (<see cref="ReadReplica"/>).
 /// </summary>
 public static class RatesApi
 {
@@ -20,7 +21,7 @@ public static class RatesApi
     }
 
     private static async Task<Results<Ok<RatesReport>, ValidationProblem>> GetAsync(
-        string? node, string? department, string? from, string? to, LinliDb db, TimeProvider clock, CancellationToken cancellationToken)
+        string? node, string? department, string? from, string? to, [FromKeyedServices(ReadReplica.Key)] LinliDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (period, periodField, periodError) = RatePeriods.Parse(from, to, now);
@@ -34,7 +35,7 @@ public static class RatesApi
     }
 
     private static async Task<Results<Ok<ChildrenReport>, ValidationProblem>> ChildrenAsync(
-        string? node, string? department, string? from, string? to, string? sort, LinliDb db, TimeProvider clock, CancellationToken cancellationToken)
+        string? node, string? department, string? from, string? to, string? sort, [FromKeyedServices(ReadReplica.Key)] LinliDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(node))
         {

@@ -80,7 +80,7 @@ public static class TreeEditing
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        index.MarkStale();
+        await index.MarkStaleAsync(db, cancellationToken);
         var childCount = await db.Nodes.CountAsync(n => n.ParentId == node.Id, cancellationToken);
         return TypedResults.Ok(new NodeSummary(node.Code, node.Kind.ToWire(), node.Name, node.NameEn, node.IsRural, childCount));
     }
@@ -111,7 +111,7 @@ public static class TreeEditing
         }
 
         await db.Nodes.Where(n => n.Id == node.Id).ExecuteDeleteAsync(cancellationToken);
-        index.MarkStale();
+        await index.MarkStaleAsync(db, cancellationToken);
         return TypedResults.NoContent();
     }
 

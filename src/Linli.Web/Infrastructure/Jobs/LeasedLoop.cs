@@ -1,3 +1,5 @@
+using Linli.Web.Infrastructure.Operations;
+
 namespace Linli.Web.Infrastructure.Jobs;
 
 /// <summary>
@@ -25,14 +27,18 @@ public abstract partial class LeasedLoop(IServiceScopeFactory scopes, TimeProvid
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            LinliMetrics? metrics = null;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                metrics = scope.ServiceProvider.GetService<LinliMetrics>();
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                metrics?.JobRan(LeaseName, succeeded: true);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRunFailed(logger, LeaseName, e);
+                metrics?.JobRan(LeaseName, succeeded: false);
             }
 
             try

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Linli.Web.Data;
 using Linli.Web.Features.Notifications;
+using Linli.Web.Infrastructure.Operations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -14,7 +15,7 @@ namespace Linli.Web.Features.Cases.Intake;
 /// statements and one commit for dozens of reports instead of a transaction per report; alone, a report waits for
 /// nobody.
 /// </summary>
-public sealed partial class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWriter> logger) : IHostedService, IAsyncDisposable
+public sealed partial class IntakeWriter(IServiceScopeFactory scopes, LinliMetrics metrics, ILogger<IntakeWriter> logger) : IHostedService, IAsyncDisposable
 {
     /// <summary>Most cases in one transaction: big enough to absorb a burst, small enough to keep one commit short.</summary>
     public const int MaxBatch = 100;
@@ -91,6 +92,7 @@ public sealed partial class IntakeWriter(IServiceScopeFactory scopes, ILogger<In
         try
         {
             var stored = await StoreAsync(batch);
+            metrics.CasesReported(stored.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.TrySetResult(stored[i]);
@@ -113,7 +115,9 @@ public sealed partial class IntakeWriter(IServiceScopeFactory scopes, ILogger<In
         {
             try
             {
-                pending.Stored.TrySetResult((await StoreAsync([pending]))[0]);
+                var stored = (await StoreAsync([pending]))[0];
+                metrics.CasesReported(1);
+                pending.Stored.TrySetResult(stored);
             }
             catch (Exception e)
             {

@@ -42,7 +42,7 @@ public sealed class TreeImporter(LinliDb db, SpatialIndexHolder index)
         }
 
         await WriteAsync(valid, existing, progress, cancellationToken);
-        index.MarkStale();
+        await index.MarkStaleAsync(db, cancellationToken);
         return new ImportResult(valid.Count, valid.GroupBy(v => v.Kind.ToWire()).ToDictionary(g => g.Key, g => g.Count()));
     }
 
