@@ -18,6 +18,7 @@ using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Open311;
+using Linli.Web.Features.OpenData;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
@@ -71,6 +72,7 @@ builder.Services.AddFollowUpsFeature(builder.Configuration);
 builder.Services.AddCampaignsFeature();
 builder.Services.AddCareFeature(builder.Configuration);
 builder.Services.AddChannelsFeature(builder.Configuration);
+builder.Services.AddOpenDataFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -132,6 +134,7 @@ app.MapChannelsApi();
 app.MapNotificationsApi();
 app.MapCampaignsApi();
 app.MapCareApi();
+app.MapOpenDataApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 
