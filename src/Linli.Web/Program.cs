@@ -10,6 +10,7 @@ using Linli.Web.Features.Cases;
 using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Channels;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Exports;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
 using Linli.Web.Features.FollowUps;
@@ -73,6 +74,7 @@ builder.Services.AddCampaignsFeature();
 builder.Services.AddCareFeature(builder.Configuration);
 builder.Services.AddChannelsFeature(builder.Configuration);
 builder.Services.AddOpenDataFeature(builder.Configuration);
+builder.Services.AddExportsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -135,6 +137,7 @@ app.MapNotificationsApi();
 app.MapCampaignsApi();
 app.MapCareApi();
 app.MapOpenDataApi();
+app.MapExportsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

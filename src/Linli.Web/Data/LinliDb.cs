@@ -7,6 +7,7 @@ using Linli.Web.Features.Care;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Channels;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Exports;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
 using Linli.Web.Features.FollowUps;
@@ -116,6 +117,8 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<ChannelMessage> ChannelMessages => Set<ChannelMessage>();
     public DbSet<ChannelPhoto> ChannelPhotos => Set<ChannelPhoto>();
     public DbSet<ChannelReadMark> ChannelReadMarks => Set<ChannelReadMark>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ExportChunk> ExportChunks => Set<ExportChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
