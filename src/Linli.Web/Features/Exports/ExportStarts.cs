@@ -31,7 +31,7 @@ public sealed class ExportStarts(
 {
     public async Task<ExportStart> StartAsync(ExportRequest request, CancellationToken cancellationToken)
     {
-        if ((await scope.RolesGrantingAsync(Permission.ExportData, cancellationToken)).Count == 0 || user.Id is not { } me)
+        if (!await MayExportAsync(cancellationToken) || user.Id is not { } me)
         {
             return new(true, null, null, null);
         }
@@ -70,6 +70,9 @@ public sealed class ExportStarts(
         await db.SaveChangesAsync(cancellationToken);
         return new(false, null, null, job);
     }
+
+    public async Task<bool> MayExportAsync(CancellationToken cancellationToken) =>
+        (await scope.RolesGrantingAsync(Permission.ExportData, cancellationToken)).Count > 0;
 
     /// <summary>The caller's own job; null for anyone else's (which is not found, not forbidden: its existence is not theirs to know).</summary>
     public async Task<ExportJob?> MineAsync(long id, CancellationToken cancellationToken) =>

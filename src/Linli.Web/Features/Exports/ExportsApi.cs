@@ -25,7 +25,7 @@ public static class ExportsApi
         var start = await starts.StartAsync(request, cancellationToken);
         if (start.Forbidden)
         {
-            return Problems.Forbidden("Exports need the ExportData permission over the node (administrators, street staff, community workers).");
+            return Problems.Forbidden(NoExports);
         }
 
         if (start.Errors is { } errors)
@@ -38,11 +38,25 @@ public static class ExportsApi
             : TypedResults.Accepted($"/api/v1/exports/{start.Job!.Id}", ExportJobDto.Of(start.Job));
     }
 
-    private static async Task<Results<Ok<ExportJobDto>, ProblemHttpResult>> GetAsync(long id, ExportStarts starts, CancellationToken cancellationToken) =>
-        await starts.MineAsync(id, cancellationToken) is { } job ? TypedResults.Ok(ExportJobDto.Of(job)) : Problems.NotFound($"No export #{id} of yours.");
+    private static async Task<Results<Ok<ExportJobDto>, ProblemHttpResult>> GetAsync(long id, ExportStarts starts, CancellationToken cancellationToken)
+    {
+        if (!await starts.MayExportAsync(cancellationToken))
+        {
+            return Problems.Forbidden(NoExports);
+        }
+
+        return await starts.MineAsync(id, cancellationToken) is { } job ? TypedResults.Ok(ExportJobDto.Of(job)) : Problems.NotFound($"No export #{id} of yours.");
+    }
+
+    private const string NoExports = "Exports need the ExportData permission over the node (administrators, street staff, community workers).";
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> FileAsync(long id, ExportStarts starts, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
+        if (!await starts.MayExportAsync(cancellationToken))
+        {
+            return Problems.Forbidden(NoExports);
+        }
+
         var job = await starts.MineAsync(id, cancellationToken);
         if (job is null || job.ExpiresAt <= clock.GetUtcNow())
         {
