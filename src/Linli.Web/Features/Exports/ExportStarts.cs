@@ -83,6 +83,9 @@ public sealed class ExportStarts(
             ? await db.ExportJobs.AsNoTracking().Where(j => j.CreatedBy == me).OrderByDescending(j => j.Id).Take(50).ToListAsync(cancellationToken)
             : [];
 
+    public async Task<List<(string Code, string Name, string? NameEn)>> CategoriesAsync(CancellationToken cancellationToken) =>
+        [.. (await read.CaseCategories.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Code, c.Name, c.NameEn }).ToListAsync(cancellationToken)).Select(c => (c.Code, c.Name, c.NameEn))];
+
     /// <summary>The file's chunks in order, one at a time from the database.</summary>
     public IAsyncEnumerable<byte[]> ChunksOf(long id) =>
         db.ExportChunks.AsNoTracking().Where(c => c.JobId == id).OrderBy(c => c.Index).Select(c => c.Data).AsAsyncEnumerable();
