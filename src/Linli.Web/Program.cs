@@ -11,6 +11,7 @@ using Linli.Web.Features.Cases.Work;
 using Linli.Web.Features.Channels;
 using Linli.Web.Features.Dashboards;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Exports;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
 using Linli.Web.Features.FollowUps;
@@ -19,6 +20,7 @@ using Linli.Web.Features.Negotiations;
 using Linli.Web.Features.Notifications;
 using Linli.Web.Features.OfficerAppraisal;
 using Linli.Web.Features.Open311;
+using Linli.Web.Features.OpenData;
 using Linli.Web.Features.Partners;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
@@ -74,6 +76,8 @@ builder.Services.AddCampaignsFeature();
 builder.Services.AddCareFeature(builder.Configuration);
 builder.Services.AddChannelsFeature(builder.Configuration);
 builder.Services.AddDashboardsFeature();
+builder.Services.AddOpenDataFeature(builder.Configuration);
+builder.Services.AddExportsFeature(builder.Configuration);
 
 var app = builder.Build();
 
@@ -138,6 +142,8 @@ app.MapNotificationsApi();
 app.MapCampaignsApi();
 app.MapCareApi();
 app.MapDashboardsApi();
+app.MapOpenDataApi();
+app.MapExportsApi();
 app.MapLanguageSwitch();
 app.MapRazorComponents<App>();
 

@@ -7,6 +7,7 @@ using Linli.Web.Features.Care;
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Channels;
 using Linli.Web.Features.Departments;
+using Linli.Web.Features.Exports;
 using Linli.Web.Features.Feedback;
 using Linli.Web.Features.Hazards;
 using Linli.Web.Features.FollowUps;
@@ -121,6 +122,8 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SharedVersion> SharedVersions => Set<SharedVersion>();
     public DbSet<SharedSecret> SharedSecrets => Set<SharedSecret>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ExportChunk> ExportChunks => Set<ExportChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -62,6 +62,7 @@ public sealed class LinliApp(DatabaseKind kind, string connectionString, bool se
         builder.UseSetting("FollowUps:Enabled", "false");
         builder.UseSetting("Care:ExpiryEnabled", "false");
         builder.UseSetting("Channels:RetentionEnabled", "false");
+        builder.UseSetting("Exports:WorkerEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -185,6 +185,7 @@ public static class Matrix
         .. DashboardsMatrix.Entries,
         .. CareMatrix.Entries,
         .. ChannelsMatrix.Entries,
+        .. ExportsMatrix.Entries,
         Public("GET /api/v1/partners/directory", (c, _, _) => c.GetAsync($"/api/v1/partners/directory?community={Web.Features.Demo.DemoAccounts.CommunityCode}")),
         Public("GET /api/v1/partners/calendar", (c, _, _) => c.GetAsync($"/api/v1/partners/calendar?community={Web.Features.Demo.DemoAccounts.CommunityCode}&month=2026-05")),
         Public("GET /api/v1/partners/calendar.ics", (c, _, _) => c.GetAsync($"/api/v1/partners/calendar.ics?community={Web.Features.Demo.DemoAccounts.CommunityCode}")),
