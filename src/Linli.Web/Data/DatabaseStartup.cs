@@ -1,5 +1,6 @@
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Demo;
+using Linli.Web.Features.Rates.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,11 @@ public static partial class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
         await db.Database.MigrateAsync();
+        var ratesLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Linli.Rates");
+        if (await RollupRebuild.FillIfMissingAsync(db, CancellationToken.None))
+        {
+            LogRollupsFilled(ratesLogger);
+        }
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Linli.Demo");
@@ -30,6 +36,9 @@ public static partial class DatabaseStartup
             LogAccounts(logger, DemoAccounts.Password, table);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Filled the case roll-ups from the cases already stored.")]
+    private static partial void LogRollupsFilled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo street (石桥铺街道) into the empty database.")]
     private static partial void LogSeeded(ILogger logger);

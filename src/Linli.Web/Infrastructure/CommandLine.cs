@@ -1,12 +1,13 @@
 using Linli.Web.Data;
 using Linli.Web.Features.Demo;
+using Linli.Web.Features.Rates.Rollups;
 using Linli.Web.Features.Tree.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Web.Infrastructure;
 
 /// <summary>
-/// `dotnet run --project src/Linli.Web -- seed city|street`, `-- import FILE`, `-- migrate`: the same host and
+/// `dotnet run --project src/Linli.Web -- seed city|street`, `-- import FILE`, `-- migrate`, `-- rollups rebuild`: the same host and
 /// services as the web app, run once, with progress on the console.
 /// </summary>
 public static class CommandLine
@@ -14,7 +15,7 @@ public static class CommandLine
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
-        if (command is not ("seed" or "import" or "migrate"))
+        if (command is not ("seed" or "import" or "migrate" or "rollups"))
         {
             return false;
         }
@@ -33,6 +34,14 @@ public static class CommandLine
                     break;
                 case "import":
                     await ImportAsync(rest.FirstOrDefault(), scope.ServiceProvider, progress);
+                    break;
+                case "rollups" when rest.FirstOrDefault() == "rebuild":
+                    await RollupRebuild.RebuildAsync(db, CancellationToken.None);
+                    Console.WriteLine("Rebuilt the case roll-ups from the cases.");
+                    break;
+                case "rollups":
+                    Console.Error.WriteLine("usage: rollups rebuild");
+                    Environment.ExitCode = 2;
                     break;
             }
         }
