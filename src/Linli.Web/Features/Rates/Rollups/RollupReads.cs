@@ -26,8 +26,9 @@ public sealed record RollupDays(int First, int Last, DateTimeOffset? Now, DateTi
             return ChinaCalendar.Midnight(end) == period.To ? new RollupDays(first.DayNumber, end.DayNumber - 1, null, period.To) : null;
         }
 
+        // Events (reports, answers, ratings) are stamped by the clock, so none lies after now; only limits do.
         var today = ChinaCalendar.DayOf(now);
-        return new RollupDays(first.DayNumber, today.DayNumber, now, ChinaCalendar.Midnight(today.AddDays(1)));
+        return new RollupDays(first.DayNumber, today.DayNumber, now.ToUniversalTime(), ChinaCalendar.StartOf(today.AddDays(1)));
     }
 }
 
