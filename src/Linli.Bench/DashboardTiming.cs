@@ -59,17 +59,24 @@ internal static class DashboardTiming
             Console.WriteLine($"Seeded {count - stored:N0} cases with binary COPY and rebuilt the case indexes in {seeding.Elapsed.TotalSeconds:F0} s; load average {BenchArgs.LoadAverage()}");
         }
 
+        // A second run on the same cases keeps the roll-ups the first one built.
         var rebuild = Stopwatch.StartNew();
-        await RollupRebuild.RebuildAsync(db, CancellationToken.None);
+        var rebuilt = stored < count || !await db.CaseRollups.AnyAsync();
+        if (rebuilt)
+        {
+            await RollupRebuild.RebuildAsync(db, CancellationToken.None);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE case_rollups; ANALYZE case_duration_rollups");
+        }
+
         rebuild.Stop();
-        await db.Database.ExecuteSqlRawAsync("ANALYZE case_rollups; ANALYZE case_duration_rollups");
         var rows = await db.CaseRollups.LongCountAsync();
         var durationRows = await db.CaseDurationRollups.LongCountAsync();
         var sizes = await db.Database.SqlQueryRaw<string>("""
             SELECT pg_size_pretty(pg_total_relation_size('cases')) || ' cases, ' || pg_size_pretty(pg_total_relation_size('case_rollups')) || ' case_rollups, '
               || pg_size_pretty(pg_total_relation_size('case_duration_rollups')) || ' case_duration_rollups' AS "Value"
             """).SingleAsync();
-        Console.WriteLine($"Rebuilt the roll-ups from {await db.Cases.LongCountAsync():N0} cases in {rebuild.Elapsed.TotalSeconds:F0} s: {rows:N0} counter rows, {durationRows:N0} histogram rows; {sizes}");
+        Console.WriteLine((rebuilt ? $"Rebuilt the roll-ups from {await db.Cases.LongCountAsync():N0} cases in {rebuild.Elapsed.TotalSeconds:F0} s: " : "Kept the roll-ups already built: ")
+            + $"{rows:N0} counter rows, {durationRows:N0} histogram rows; {sizes}");
 
         var met = true;
         foreach (var code in await NodesAsync(db))
@@ -138,7 +145,7 @@ internal static class DashboardTiming
         for (var kind = 0; kind < 4; kind++)
         {
             var parent = codes[^1];
-            codes.Add(await db.Nodes.AsNoTracking().Where(n => n.Parent!.Code == parent && n.Kind <= NodeKind.Grid).OrderBy(n => n.Code).Select(n => n.Code).FirstAsync());
+            codes.Add(await db.Nodes.AsNoTracking().Where(n => n.Parent!.Code == parent).OrderBy(n => n.Code).Select(n => n.Code).FirstAsync());
         }
 
         return codes;
@@ -160,7 +167,8 @@ internal static class DashboardTiming
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         var indexes = await db.Database.SqlQueryRaw<string>("""SELECT indexdef AS "Value" FROM pg_indexes WHERE tablename = 'cases' AND indexname <> 'PK_cases'""").ToListAsync();
-        var drop = string.Concat(indexes.Select(d => $"DROP INDEX \"{d.Split(' ')[3].Trim('"')}\";")) + "ALTER TABLE cases DISABLE TRIGGER ALL";
+        var names = await db.Database.SqlQueryRaw<string>(""" SELECT indexname AS "Value" FROM pg_indexes WHERE tablename = 'cases' AND indexname <> 'PK_cases' """).ToListAsync();
+        var drop = string.Concat(names.Select(n => $"DROP INDEX \"{n}\";")) + "ALTER TABLE cases DISABLE TRIGGER ALL";
         await db.Database.ExecuteSqlRawAsync(drop);
 
         var random = new Random(2026_1125);

@@ -11,6 +11,9 @@ public static class RatesQueries
 {
     private const string WithheldCode = "sensitive";
 
+    // Kinds are stored by name, so "Kind <= Grid" in SQL would compare names ("Street" > "Grid"): list them instead.
+    private static readonly NodeKind[] AreasWithFigures = [NodeKind.City, NodeKind.District, NodeKind.Street, NodeKind.Community, NodeKind.Grid];
+
     /// <summary>
     /// Read from the roll-ups when the scope is a node alone and the period is made of whole China days (ending at a
     /// midnight or now); otherwise, and for departments, counted from the cases.
@@ -85,7 +88,7 @@ public static class RatesQueries
     {
         var until = period.EndAt(now);
         var parentCode = scope.Node!.Code;
-        var children = await db.Nodes.AsNoTracking().Where(n => n.Parent!.Code == parentCode && n.Kind <= NodeKind.Grid).OrderBy(n => n.Code)
+        var children = await db.Nodes.AsNoTracking().Where(n => n.Parent!.Code == parentCode && AreasWithFigures.Contains(n.Kind)).OrderBy(n => n.Code)
             .Select(n => new { n.Code, n.Kind, n.Name, n.NameEn, n.Path }).ToListAsync(cancellationToken);
 
         // Codes of one kind have one length, so this is one grouped query; a hand-made tree with mixed lengths costs one per length.
