@@ -66,7 +66,7 @@ public sealed partial class RollupTests
             // limits later today must not count yet.
             var end = RatesScenario.T0.AddDays(10);
             var limit = await db.Cases.Where(c => c.RespondBy > end && c.RespondBy < end.AddDays(1)).OrderBy(c => c.RespondBy).Select(c => c.RespondBy).FirstOrDefaultAsync();
-            DateTimeOffset[] nows = [end, end.AddHours(3), ChinaCalendar.Midnight(ChinaCalendar.DayOf(end).AddDays(1)).AddMinutes(1), limit == default ? end.AddHours(5) : limit, end.AddDays(40)];
+            DateTimeOffset[] nows = [end, end.AddHours(3), ChinaCalendar.StartOf(ChinaCalendar.DayOf(end).AddDays(1)).AddMinutes(1), limit == default ? end.AddHours(5) : limit, end.AddDays(40)];
             foreach (var now in nows)
             {
                 RatePeriod[] periods =
