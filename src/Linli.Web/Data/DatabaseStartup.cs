@@ -1,6 +1,7 @@
 using Linli.Web.Features.Cases;
 using Linli.Web.Features.Demo;
 using Linli.Web.Infrastructure.Operations;
+using Linli.Web.Features.Rates.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,11 @@ public static partial class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<LinliDb>();
         await db.Database.MigrateAsync();
         OperationsStartup.EnsureKeyRing(app.Services);
+        var ratesLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Linli.Rates");
+        if (await RollupRebuild.FillIfMissingAsync(db, CancellationToken.None))
+        {
+            LogRollupsFilled(ratesLogger);
+        }
 
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Linli.Demo");
@@ -32,6 +38,9 @@ public static partial class DatabaseStartup
             LogAccounts(logger, DemoAccounts.Password, table);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Filled the case roll-ups from the cases already stored.")]
+    private static partial void LogRollupsFilled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo street (石桥铺街道) into the empty database.")]
     private static partial void LogSeeded(ILogger logger);

@@ -19,6 +19,7 @@ using Linli.Web.Features.Notifications;
 using Linli.Web.Features.Open311;
 using Linli.Web.Features.People;
 using Linli.Web.Features.Policing;
+using Linli.Web.Features.Rates.Rollups;
 using Linli.Web.Features.SafetyTips;
 using Linli.Web.Features.Surveys;
 using Linli.Web.Features.Tree;
@@ -124,6 +125,11 @@ public abstract class LinliDb(DbContextOptions options) : IdentityDbContext<Linl
     public DbSet<SharedSecret> SharedSecrets => Set<SharedSecret>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<ExportChunk> ExportChunks => Set<ExportChunk>();
+    public DbSet<CaseRollup> CaseRollups => Set<CaseRollup>();
+    public DbSet<CaseDurationRollup> CaseDurationRollups => Set<CaseDurationRollup>();
+
+    // Every context, however it was built, keeps the case roll-ups in step with the cases it saves.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CaseRollupInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Linli.Web.Data;
 using Linli.Web.Features.Demo;
+using Linli.Web.Features.Rates.Rollups;
 using Linli.Web.Features.Tree.Import;
 using Linli.Web.Infrastructure.Operations;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +9,14 @@ namespace Linli.Web.Infrastructure;
 
 /// <summary>
 /// `dotnet run --project src/Linli.Web -- seed city|street`, `-- import FILE`, `-- migrate`, `-- backup FILE`,
-/// `-- restore FILE`: the same host and services as the web app, run once, with progress on the console.
+/// `-- restore FILE`, `-- rollups rebuild`: the same host and services as the web app, run once, with progress on the console.
 /// </summary>
 public static class CommandLine
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
         var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
-        if (command is not ("seed" or "import" or "migrate" or "backup" or "restore"))
+        if (command is not ("seed" or "import" or "migrate" or "backup" or "restore" or "rollups"))
         {
             return false;
         }
@@ -41,6 +42,14 @@ public static class CommandLine
                     break;
                 case "import":
                     await ImportAsync(rest.FirstOrDefault(), scope.ServiceProvider, progress);
+                    break;
+                case "rollups" when rest.FirstOrDefault() == "rebuild":
+                    await RollupRebuild.RebuildAsync(db, CancellationToken.None);
+                    Console.WriteLine("Rebuilt the case roll-ups from the cases.");
+                    break;
+                case "rollups":
+                    Console.Error.WriteLine("usage: rollups rebuild");
+                    Environment.ExitCode = 2;
                     break;
             }
         }

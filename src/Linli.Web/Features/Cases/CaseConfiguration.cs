@@ -16,6 +16,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.State, x.ResolveBy });
         c.HasIndex(x => new { x.CategoryId, x.Latitude });
         c.HasIndex(x => x.ReportedAt);
+
+        // The rates read today's limits that have not passed yet by these (RollupReads.PendingAsync).
+        c.HasIndex(x => x.RespondBy);
+        c.HasIndex(x => x.ResolveBy);
         c.HasIndex(x => x.AssignedDepartmentId);
         c.HasIndex(x => x.ReporterUserId);
         c.Property(x => x.Receipt).HasMaxLength(20);

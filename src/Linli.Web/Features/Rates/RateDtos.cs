@@ -32,8 +32,8 @@ public sealed record RateDefinitions(
         OnTime: "Of the resolved cases counted in the resolution rate, those resolved by their resolution limit.",
         Satisfaction: "Ratings of 4 or 5 stars / ratings given in the period.",
         ReporterSaidSolved: "Ratings in the period whose reporter answered \"yes\" to \"was it solved?\" / ratings given in the period.",
-        MedianTimeToRespond: "Median time from report to acceptance, over cases accepted in the period.",
-        MedianTimeToClose: "Median time from report to closing, over cases closed in the period.",
+        MedianTimeToRespond: "Median time from report to acceptance, over cases accepted in the period. For whole days it is estimated from a histogram with fixed bucket edges (the middle case is taken at its bucket's mean: exact for a bucket of one case, otherwise within the bucket's width).",
+        MedianTimeToClose: "Median time from report to closing, over cases closed in the period, estimated like the median time to respond.",
         Counts: "Cases reported in the period, by their state now and by category; open means not yet closed, cancelled or merged. Cancelled and merged (duplicate) cases are left out of every rate.",
         Score: "Ranking score: the mean of the response, resolution and satisfaction rates that have cases due (not an official formula).");
 }

@@ -1,5 +1,6 @@
 using Linli.Web.Data;
 using Linli.Web.Features.Cases;
+using Linli.Web.Features.Rates.Rollups;
 using Linli.Web.Features.Tree;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,36 @@ public static class RatesQueries
 {
     private const string WithheldCode = "sensitive";
 
-    public static async Task<RatesReport> ReportAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+    // Kinds are stored by name, so "Kind <= Grid" in SQL would compare names ("Street" > "Grid"): list them instead.
+    private static readonly NodeKind[] AreasWithFigures = [NodeKind.City, NodeKind.District, NodeKind.Street, NodeKind.Community, NodeKind.Grid];
+
+    /// <summary>
+    /// Read from the roll-ups when the scope is a node alone and the period is made of whole China days (ending at a
+    /// midnight or now); otherwise, and for departments, counted from the cases.
+    /// </summary>
+    public static Task<RatesReport> ReportAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReportAsync(db, scope, period, now, useRollups: true, cancellationToken);
+
+    /// <summary>The same report always counted from the cases themselves: the reference the roll-ups are checked and timed against.</summary>
+    public static Task<RatesReport> ReportFromCasesAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReportAsync(db, scope, period, now, useRollups: false, cancellationToken);
+
+    /// <summary>The ranking of children, from the roll-ups when <see cref="ReportAsync(LinliDb, RateScope, RatePeriod, DateTimeOffset, CancellationToken)"/> would use them.</summary>
+    public static Task<ChildrenReport> ChildrenAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, RankBy sort, CancellationToken cancellationToken) =>
+        ChildrenAsync(db, scope, period, now, sort, useRollups: true, cancellationToken);
+
+    /// <summary>The ranking of children counted from the cases themselves.</summary>
+    public static Task<ChildrenReport> ChildrenFromCasesAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, RankBy sort, CancellationToken cancellationToken) =>
+        ChildrenAsync(db, scope, period, now, sort, useRollups: false, cancellationToken);
+
+    private static async Task<RatesReport> ReportAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, bool useRollups, CancellationToken cancellationToken)
     {
         var (from, until) = (period.From, period.EndAt(now));
+        if (useRollups && scope.DepartmentId is null && scope.NodePath is { } path && RollupDays.For(period, now) is { } days)
+        {
+            return await ReportFromRollupsAsync(db, scope, period, path, days, until, cancellationToken);
+        }
+
         var cases = CasesIn(db, scope);
         var tally = (await RateTallies.CountAsync(cases, scope.NodePath?.Length ?? 0, from, until, cancellationToken)).SingleOrDefault() ?? RateTally.Empty("");
 
@@ -22,6 +50,30 @@ public static class RatesQueries
         var groups = await cases.Where(c => c.ReportedAt >= from && c.ReportedAt < until)
             .GroupBy(c => new { c.CategoryId, c.State }).Select(g => new StateInCategory(g.Key.CategoryId, g.Key.State, g.Count()))
             .ToListAsync(cancellationToken);
+        return await ReportAsync(db, scope, period, until, tally, toRespond, toClose, groups, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same report from the roll-ups: one grouped read of the node's rows for the period's days, one of its duration
+    /// histograms, and, for a period ending now, the limits later today that have not passed yet.
+    /// </summary>
+    private static async Task<RatesReport> ReportFromRollupsAsync(
+        LinliDb db, RateScope scope, RatePeriod period, string path, RollupDays days, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var categories = await RollupReads.ByCategoryAsync(db, path, days, cancellationToken);
+        var pending = await RollupReads.PendingAsync(db, path, path.Length, days, cancellationToken);
+        var tally = RollupReads.Tally(path, categories.Select(c => c.Counts), pending.GetValueOrDefault(path));
+        var (toRespond, toClose) = await RollupReads.MediansAsync(db, path, days, cancellationToken);
+        var groups = categories
+            .SelectMany(c => Enum.GetValues<CaseState>().Select(s => new StateInCategory(c.CategoryId, s, c.Counts[RollupCounters.Reported(s)])))
+            .Where(g => g.Count > 0).ToList();
+        return await ReportAsync(db, scope, period, until, tally, toRespond, toClose, groups, cancellationToken);
+    }
+
+    private static async Task<RatesReport> ReportAsync(
+        LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset until, RateTally tally, MedianFigure toRespond, MedianFigure toClose,
+        List<StateInCategory> groups, CancellationToken cancellationToken)
+    {
         var byState = Enum.GetValues<CaseState>().Select(s => new StateCount(s.ToString(), groups.Where(g => g.State == s).Sum(g => g.Count))).ToList();
         var byCategory = await ByCategoryAsync(db, groups, scope.BreaksDownSensitive, cancellationToken);
 
@@ -32,21 +84,36 @@ public static class RatesQueries
     }
 
     /// <summary>The node's children side by side, best first by <paramref name="sort"/>; children without cases due come last, unranked.</summary>
-    public static async Task<ChildrenReport> ChildrenAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, RankBy sort, CancellationToken cancellationToken)
+    private static async Task<ChildrenReport> ChildrenAsync(LinliDb db, RateScope scope, RatePeriod period, DateTimeOffset now, RankBy sort, bool useRollups, CancellationToken cancellationToken)
     {
         var until = period.EndAt(now);
         var parentCode = scope.Node!.Code;
-        var children = await db.Nodes.AsNoTracking().Where(n => n.Parent!.Code == parentCode && n.Kind <= NodeKind.Grid).OrderBy(n => n.Code)
+        var children = await db.Nodes.AsNoTracking().Where(n => n.Parent!.Code == parentCode && AreasWithFigures.Contains(n.Kind)).OrderBy(n => n.Code)
             .Select(n => new { n.Code, n.Kind, n.Name, n.NameEn, n.Path }).ToListAsync(cancellationToken);
 
         // Codes of one kind have one length, so this is one grouped query; a hand-made tree with mixed lengths costs one per length.
         var tallies = new Dictionary<string, RateTally>(StringComparer.Ordinal);
-        foreach (var length in children.Select(c => c.Path.Length).Distinct())
+        if (useRollups && scope.DepartmentId is null && RollupDays.For(period, now) is { } days)
         {
-            foreach (var tally in await RateTallies.CountAsync(CasesIn(db, scope), length, period.From, until, cancellationToken))
+            // Each child's own rows; what is pending later today is grouped by child like the raw count.
+            var childRows = (await RollupReads.ByNodeAsync(db, [.. children.Select(c => c.Path)], days, cancellationToken)).ToDictionary(r => r.NodePath, StringComparer.Ordinal);
+            var pending = new Dictionary<string, RateTally>(StringComparer.Ordinal);
+            foreach (var length in children.Select(c => c.Path.Length).Distinct())
             {
-                tallies[tally.Key] = tally;
+                foreach (var (key, tally) in await RollupReads.PendingAsync(db, scope.NodePath!, length, days, cancellationToken))
+                {
+                    pending[key] = tally;
+                }
             }
+
+            foreach (var child in children.Where(c => childRows.ContainsKey(c.Path)))
+            {
+                tallies[child.Path] = RollupReads.Tally(child.Path, [childRows[child.Path].Counts], pending.GetValueOrDefault(child.Path));
+            }
+        }
+        else
+        {
+            await CountChildrenAsync(db, scope, period.From, until, children.Select(c => c.Path.Length).Distinct(), tallies, cancellationToken);
         }
 
         var rows = children.Select(c =>
@@ -59,6 +126,18 @@ public static class RatesQueries
             .Select((r, i) => r with { Rank = i + 1 });
         var unranked = rows.Where(r => RankValue(r, sort) is null);
         return new ChildrenReport(scope.Node!, scope.Department, new PeriodDto(period.From, period.To, until), sort.ToString(), [.. ranked, .. unranked], RateDefinitions.English);
+    }
+
+    private static async Task CountChildrenAsync(
+        LinliDb db, RateScope scope, DateTimeOffset from, DateTimeOffset until, IEnumerable<int> lengths, Dictionary<string, RateTally> tallies, CancellationToken cancellationToken)
+    {
+        foreach (var length in lengths)
+        {
+            foreach (var tally in await RateTallies.CountAsync(CasesIn(db, scope), length, from, until, cancellationToken))
+            {
+                tallies[tally.Key] = tally;
+            }
+        }
     }
 
     private static double? Score(RateTally t)

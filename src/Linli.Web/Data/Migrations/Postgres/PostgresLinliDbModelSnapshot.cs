@@ -831,6 +831,10 @@ namespace Linli.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ReporterUserId");
 
+                    b.HasIndex("ResolveBy");
+
+                    b.HasIndex("RespondBy");
+
                     b.HasIndex("VolunteerAssociationId");
 
                     b.HasIndex("CategoryId", "Latitude");
@@ -3298,6 +3302,107 @@ namespace Linli.Web.Data.Migrations.Postgres
                     b.HasIndex("UnitNodeId");
 
                     b.ToTable("policing_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Rates.Rollups.CaseDurationRollup", b =>
+                {
+                    b.Property<string>("NodePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TotalMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("NodePath", "Day", "Kind", "Bucket");
+
+                    b.ToTable("case_duration_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Rates.Rollups.CaseRollup", b =>
+                {
+                    b.Property<string>("NodePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedCancelled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedClosed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedDispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedDuplicate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedInProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedNew")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedReopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedResolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedReturned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportedVerified")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolveMissed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondMissed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RespondedInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SaidSolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NodePath", "Day", "CategoryId");
+
+                    b.ToTable("case_rollups", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>

@@ -802,6 +802,10 @@ namespace Linli.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReporterUserId");
 
+                    b.HasIndex("ResolveBy");
+
+                    b.HasIndex("RespondBy");
+
                     b.HasIndex("VolunteerAssociationId");
 
                     b.HasIndex("CategoryId", "Latitude");
@@ -3172,6 +3176,107 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasIndex("UnitNodeId");
 
                     b.ToTable("policing_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Rates.Rollups.CaseDurationRollup", b =>
+                {
+                    b.Property<string>("NodePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NodePath", "Day", "Kind", "Bucket");
+
+                    b.ToTable("case_duration_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Rates.Rollups.CaseRollup", b =>
+                {
+                    b.Property<string>("NodePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedDispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedDuplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedInProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedReopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolveMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SaidSolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NodePath", "Day", "CategoryId");
+
+                    b.ToTable("case_rollups", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>

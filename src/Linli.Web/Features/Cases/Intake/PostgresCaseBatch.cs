@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Linli.Web.Features.Notifications;
+using Linli.Web.Features.Rates.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace Linli.Web.Features.Cases.Intake;
 /// <summary>
 /// Writes a batch of new cases to PostgreSQL without EF Core's change tracking, which cost more CPU than everything
 /// else in a report: one read of the case numbers from the table's own sequence, then one round trip that inserts the
-/// cases, their events, followers, photos and outbox messages as arrays (one statement per table), then the commit.
+/// cases, their events, followers, photos and outbox messages as arrays (one statement per table) and their roll-ups, then the commit.
 /// The columns are the ones intake fills in; the others keep their defaults (null, or 0 for the counters).
 /// <c>IntakeWriterTests</c> reads a written case back through EF and compares every mapped property, so a column added
 /// to <see cref="Case"/> and set by intake cannot be missed here silently.
@@ -104,6 +105,18 @@ public static class PostgresCaseBatch
                 photos.Select(p => p.CaseId).ToArray(), Names(photos, p => p.Stage), photos.Select(p => p.ContentType).ToArray(),
                 photos.Select(p => p.Content).ToArray(), photos.Select(p => p.Width).ToArray(), photos.Select(p => p.Height).ToArray(),
                 photos.Select(p => p.AddedAt).ToArray()));
+        }
+
+        // The roll-ups, which EF's interceptor keeps for every other write of a case.
+        var rollups = new RollupDelta();
+        foreach (var @case in cases)
+        {
+            rollups.Add(CaseFacts.Of(@case), +1);
+        }
+
+        foreach (var command in RollupWriter.Commands(rollups))
+        {
+            batch.BatchCommands.Add(command);
         }
 
         if (messages.Count > 0)
