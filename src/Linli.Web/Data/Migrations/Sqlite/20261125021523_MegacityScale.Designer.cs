@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLinliDb))]
-    [Migration("20261125005803_Exports")]
-    partial class Exports
+    [Migration("20261125021523_MegacityScale")]
+    partial class MegacityScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -804,6 +804,10 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterUserId");
+
+                    b.HasIndex("ResolveBy");
+
+                    b.HasIndex("RespondBy");
 
                     b.HasIndex("VolunteerAssociationId");
 
@@ -3177,6 +3181,107 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.ToTable("policing_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Web.Features.Rates.Rollups.CaseDurationRollup", b =>
+                {
+                    b.Property<string>("NodePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NodePath", "Day", "Kind", "Bucket");
+
+                    b.ToTable("case_duration_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Features.Rates.Rollups.CaseRollup", b =>
+                {
+                    b.Property<string>("NodePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedDispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedDuplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedInProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedReopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportedVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolveMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SaidSolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NodePath", "Day", "CategoryId");
+
+                    b.ToTable("case_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Web.Features.SafetyTips.SafetyTip", b =>
                 {
                     b.Property<long>("Id")
@@ -3952,6 +4057,64 @@ namespace Linli.Web.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("job_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Infrastructure.Operations.SharedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Web.Infrastructure.Operations.SharedVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "tree",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "routing",
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
