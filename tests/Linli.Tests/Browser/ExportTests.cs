@@ -1,5 +1,7 @@
 using Linli.Tests.Infrastructure;
 using Linli.Web.Features.Demo;
+using Linli.Web.Features.Exports;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,5 +50,17 @@ public sealed class ExportTests(ChromiumFixture chromium)
         await Expect(page.Locator("p.note[role=status]")).ToContainTextAsync("已开始");
         await Expect(page.Locator("progress").First).ToBeVisibleAsync();
         await Axe.AssertAccessibleAsync(page);
+
+        // The worker runs the job; the open page notices by itself and offers the file, with no reload by hand.
+        await using (var scope = linli.App.Services.CreateAsyncScope())
+        {
+            var jobs = scope.ServiceProvider.GetRequiredService<ExportJobs>();
+            while (await jobs.RunNextAsync(default))
+            {
+            }
+        }
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "下载" }).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.Locator("progress")).ToHaveCountAsync(0);
     }
 }
