@@ -32,6 +32,9 @@ public static class DemoDashboards
 
     public static async Task SeedAsync(LinliDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // The history needs the catalogue; on a first start it is otherwise made after the demo. Every department
+        // the demo adds exists by now, so the catalogue links its handlers as it would have.
+        await CategoryDefaults.SeedIfEmptyAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         var random = new Random(20260801);
         var categories = await db.CaseCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
