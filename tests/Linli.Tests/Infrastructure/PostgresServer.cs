@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Linli.Tests.Infrastructure;
@@ -43,7 +41,7 @@ public sealed class PostgresServer
             await RunAsync("chown", $"postgres:postgres {folder}");
         }
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var data = Path.Combine(folder, "data");
         await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"), $"-D {data} -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync");
         await RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"),
@@ -111,12 +109,6 @@ public sealed class PostgresServer
             ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             : null;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Task RunAsPostgresAsync(bool asRoot, string file, string arguments) =>
         asRoot ? RunAsync("runuser", $"-u postgres -- {file} {arguments}") : RunAsync(file, arguments);

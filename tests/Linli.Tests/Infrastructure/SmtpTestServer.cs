@@ -26,7 +26,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     /// <summary>A server that is not running yet; <see cref="StartAsync"/> brings it up on <see cref="Port"/>.</summary>
     public static SmtpTestServer OnFreePort() =>
-        new(FreePort(), Path.Combine(Path.GetTempPath(), "linli-smtp-" + Guid.NewGuid().ToString("N")[..8]));
+        new(LoopbackPorts.Free(), Path.Combine(Path.GetTempPath(), "linli-smtp-" + Guid.NewGuid().ToString("N")[..8]));
 
     public static async Task<SmtpTestServer> StartNewAsync()
     {
@@ -167,10 +167,4 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -23,7 +23,7 @@ public sealed class HealthAndMetricsTests
     [Fact]
     public async Task Ready_fails_when_the_configured_redis_is_down_while_live_still_answers()
     {
-        var down = FreePort();
+        var down = LoopbackPorts.Free();
         await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Redis:Configuration"] = $"127.0.0.1:{down},connectTimeout=500" }, withDemo: false);
         var client = app.Anonymous();
 
@@ -39,7 +39,7 @@ public sealed class HealthAndMetricsTests
     public async Task With_an_otlp_endpoint_set_the_app_still_serves_requests()
     {
         // Nothing listens there: export fails quietly in the background and requests are not affected.
-        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{FreePort()}" }, withDemo: false);
+        await using var app = await LinliApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{LoopbackPorts.Free()}" }, withDemo: false);
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync("/health/ready")).StatusCode);
     }
 
@@ -66,10 +66,4 @@ public sealed class HealthAndMetricsTests
         Assert.Equal(1, Interlocked.Read(ref counted));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -30,7 +30,7 @@ public sealed class KillOneInstanceTests
         var environment = Environment(database, redis, smtp);
 
         await LinliProcess.RunAsync(environment, "migrate");
-        var instances = Enumerable.Range(0, 3).Select(_ => LinliProcess.Start(NginxProcess.FreePort(), environment)).ToList();
+        var instances = Enumerable.Range(0, 3).Select(_ => LinliProcess.Start(LoopbackPorts.Free(), environment)).ToList();
         try
         {
             await Task.WhenAll(instances.Select(i => i.WaitUntilReadyAsync(TimeSpan.FromMinutes(3))));

@@ -1,7 +1,6 @@
+using Linli.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Linli.Tests.Integration.Operations;
 
@@ -31,7 +30,7 @@ public sealed class NginxProcess : IAsyncDisposable
             ?? throw new InvalidOperationException("nginx is missing: apt-get install -y nginx (.ci/run does)");
         var folder = Path.Combine(Path.GetTempPath(), "linli-nginx-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var servers = string.Concat(upstreams.Select(p => string.Create(CultureInfo.InvariantCulture, $"    server 127.0.0.1:{p} max_fails=1 fail_timeout=30s;\n")));
         var user = Environment.UserName == "root" ? "user root;" : "";
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
@@ -75,21 +74,12 @@ public sealed class NginxProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start nginx");
         var server = new NginxProcess(process, folder, port);
-        for (var i = 0; i < 100; i++)
+        if (await LoopbackPorts.WaitUntilListeningAsync(port, () => !process.HasExited))
         {
-            Assert.False(process.HasExited, $"nginx exited: {await process.StandardError.ReadToEndAsync()} {server.ErrorLog}");
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+            return server;
         }
 
+        Assert.False(process.HasExited, $"nginx exited: {await process.StandardError.ReadToEndAsync()} {server.ErrorLog}");
         throw new InvalidOperationException("nginx did not start: " + server.ErrorLog);
     }
 
@@ -111,10 +101,4 @@ public sealed class NginxProcess : IAsyncDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,3 +1,4 @@
+using Linli.Tests.Infrastructure;
 using System.Diagnostics;
 using Npgsql;
 
@@ -20,9 +21,9 @@ public sealed class ReplicatedPostgres : IAsyncDisposable
         _bin = bin;
     }
 
-    public int PrimaryPort { get; } = NginxProcess.FreePort();
+    public int PrimaryPort { get; } = LoopbackPorts.Free();
 
-    public int ReplicaPort { get; } = NginxProcess.FreePort();
+    public int ReplicaPort { get; } = LoopbackPorts.Free();
 
     private string PrimaryData => Path.Combine(_folder, "primary");
 
